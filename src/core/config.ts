@@ -1,0 +1,140 @@
+import type { Config, ConsentryConfig, CookieInput } from './types'
+
+/** The one error type of Consentry. Its message reads `consentry: <json.path>: <what was expected>`. */
+export class ConsentryError extends Error {
+  override name = 'ConsentryError'
+}
+
+type Check = (value: any, path: string) => any
+
+const fail = (path: string, problem: string): never => {
+  throw new ConsentryError(`consentry: ${path || 'config'}: ${problem}`)
+}
+const expect = (path: string, what: string) => fail(path, 'expected ' + what)
+const at = (path: string, key: string) => (path ? path + '.' + key : key)
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value == 'object' && !Array.isArray(value)
+
+const NAME = /^[a-z][a-z0-9-]*$/
+// No /i flags: JSON Schema patterns have none, and consentry.schema.json repeats these.
+const LANGUAGE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/
+const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]+$/
+
+const is =
+  (type: string): Check =>
+  (value, path) =>
+    typeof value == type ? value : expect(path, type)
+const boolean = is('boolean')
+const string = is('string')
+const matching =
+  (pattern: RegExp): Check =>
+  (value, path) =>
+    pattern.test(string(value, path)) ? value : expect(path, 'string matching ' + pattern)
+const record =
+  (key: RegExp, item: Check): Check =>
+  (value, path) => {
+    if (!isObject(value)) expect(path, 'object')
+    for (const name in value) {
+      if (!key.test(name)) expect(at(path, name), 'key matching ' + key)
+      item(value[name], at(path, name))
+    }
+    return value
+  }
+
+// Levenshtein distance, for "did you mean".
+const distance = (a: string, b: string) => {
+  let row = [...Array(b.length + 1).keys()]
+  for (const char of a) {
+    const next = [row[0]! + 1]
+    for (let j = 0; j < b.length; j++) next.push(Math.min(next[j]! + 1, row[j + 1]! + 1, row[j]! + +(char != b[j])))
+    row = next
+  }
+  return row[b.length]!
+}
+
+const object =
+  (fields: Record<string, Check>, required: string[] = []): Check =>
+  (value, path) => {
+    if (!isObject(value)) expect(path, 'object')
+    for (const key in value) {
+      const check = fields[key]
+      if (!check) {
+        const near = Object.keys(fields).find((known) => distance(key, known) < 3)
+        fail(at(path, key), 'unknown key' + (near ? `, did you mean "${near}"?` : ''))
+      }
+      check!(value[key], at(path, key))
+    }
+    for (const key of required) if (!(key in value)) fail(at(path, key), 'missing')
+    return value
+  }
+
+const text: Check = (value, path) =>
+  isObject(value) ? record(LANGUAGE, string)(value, path) : typeof value == 'string' ? value : expect(path, 'string or object')
+
+const REGEX = /^\/(.+)\/([a-z]*)$/
+
+/** Whether a cookie pattern of the config (an exact name or `/regex/flags`) matches a cookie name. */
+export const matchesCookie = (pattern: CookieInput, name: string) => {
+  const text = typeof pattern == 'string' ? pattern : pattern.name
+  const regex = REGEX.exec(text)
+  return regex ? new RegExp(regex[1]!, regex[2]).test(name) : text == name
+}
+
+const cookie: Check = (value, path) => {
+  if (isObject(value)) {
+    object({ name: string, purpose: text, duration: text }, ['name'])(value, path)
+    value = value.name
+    path = at(path, 'name')
+  }
+  string(value, path)
+  try {
+    matchesCookie(value, '')
+  } catch {
+    expect(path, 'a valid /regular expression/')
+  }
+  if (!REGEX.test(value)) matching(COOKIE_NAME)(value, path)
+}
+
+const cookies: Check = (value, path) =>
+  Array.isArray(value) ? value.forEach((item, i) => cookie(item, `${path}[${i}]`)) : expect(path, 'array')
+
+const validate = object(
+  {
+    $schema: string,
+    revision: (value, path) => (Number.isInteger(value) && value > 0 ? value : expect(path, 'integer >= 1')),
+    categories: record(
+      NAME,
+      object({
+        required: boolean,
+        title: text,
+        description: text,
+        services: record(NAME, object({ title: text, description: text, cookies })),
+      }),
+    ),
+    cookie: object({
+      name: matching(COOKIE_NAME),
+      domain: matching(/^\.?[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*$/),
+      path: matching(/^\//),
+      days: (value, path) => (typeof value == 'number' && value > 0 ? value : expect(path, 'number > 0')),
+      sameSite: matching(/^(lax|strict|none)$/),
+      secure: boolean,
+    }),
+    language: matching(LANGUAGE),
+    texts: record(LANGUAGE, record(/^[a-zA-Z][\w.-]*$/, string)),
+    reloadOnWithdraw: boolean,
+  },
+  ['revision', 'categories'],
+)
+
+/**
+ * Validate a consent config and fill in the defaults of its cookie options.
+ *
+ * @param input - The config, as parsed JSON (or a config object written in code).
+ * @returns The same config, typed, with `cookie` complete.
+ * @throws {@link ConsentryError} naming the JSON path at fault and what was expected,
+ *   for example `consentry: categories.analytics.services.ga.cookies[0]: expected string`.
+ */
+export const parseConfig = (input: unknown): Config => {
+  const config = validate(input, '') as ConsentryConfig
+  return { ...config, cookie: { name: 'consentry', path: '/', days: 182, sameSite: 'lax', ...config.cookie } }
+}

@@ -1,0 +1,30 @@
+import type { Gate } from '../core/types'
+
+// While the parser is still running, an element is complete only once something follows it:
+// a gated inline script or template may otherwise be seen with half of its content.
+const isParsed = (node: Node | null): boolean => !!node && (!!node.nextSibling || isParsed(node.parentNode))
+
+/**
+ * A gate over the elements matching `selector` that carry `data-consent`: `apply` is called for
+ * each with whether its category or service is granted, at start, on every consent change, and
+ * whenever elements are added (single-page apps). `apply` must be idempotent.
+ */
+export const domGate =
+  (selector: string, apply: (element: Element, granted: boolean) => void): Gate =>
+  (consent, doc) => {
+    const scan = () =>
+      doc.querySelectorAll(selector).forEach((element) => {
+        if (doc.readyState != 'loading' || isParsed(element))
+          apply(element, consent.isGranted(element.getAttribute('data-consent')!))
+      })
+    const observer = new MutationObserver((records) => records.some((record) => record.addedNodes.length) && scan())
+    observer.observe(doc, { childList: true, subtree: true })
+    doc.addEventListener('DOMContentLoaded', scan)
+    const stop = consent.$state.listen(scan)
+    scan()
+    return () => {
+      observer.disconnect()
+      doc.removeEventListener('DOMContentLoaded', scan)
+      stop()
+    }
+  }

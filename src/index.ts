@@ -1,0 +1,8 @@
+export { createConsentry } from './consentry'
+export { createCore } from './core/consentry'
+export { ConsentryError, parseConfig } from './core/config'
+export { domGate } from './gates/dom'
+export { scripts } from './gates/scripts'
+export { sources } from './gates/sources'
+export { templates } from './gates/templates'
+export type * from './core/types'

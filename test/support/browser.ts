@@ -1,0 +1,42 @@
+// Browser-side helpers: fixture pages on the test server, same-origin iframes, the request log.
+
+/** Serve `body` at a fresh URL of the test server; `headers` are sent with it. */
+export const servePage = async (body: string, options: { type?: string; headers?: Record<string, string> } = {}) => {
+  const response = await fetch('/__page', { method: 'POST', body: JSON.stringify({ body, ...options }) })
+  return ((await response.json()) as { url: string }).url
+}
+
+/** Load a URL in a same-origin iframe and wait for its load event. */
+export const openFrame = async (url: string) => {
+  const frame = document.createElement('iframe')
+  frame.src = url
+  const loaded = new Promise((done) => (frame.onload = done))
+  document.body.append(frame)
+  await loaded
+  return frame
+}
+
+/** Serve `body` and open it in an iframe; returns the iframe's window and document. */
+export const openPage = async (body: string, options?: Parameters<typeof servePage>[1]) => {
+  const frame = await openFrame(await servePage(body, options))
+  return { frame, win: frame.contentWindow as Window & Record<string, any>, doc: frame.contentDocument! }
+}
+
+/** An empty same-origin document to gate, in an iframe. */
+export const blankPage = (body = '') => openPage(`<!doctype html><html><head></head><body>${body}</body></html>`)
+
+/** Requests the test server received for /__gated and /__dist since the last clear. */
+export const requests = async (clear = false): Promise<string[]> => (await fetch('/__log' + (clear ? '?clear' : ''))).json()
+
+/** Delete every cookie this origin can see, at path /. */
+export const clearCookies = () => {
+  for (const pair of document.cookie.split('; ')) {
+    const name = pair.split('=')[0]
+    if (name) document.cookie = `${name}=; path=/; max-age=0`
+  }
+}
+
+/** Remove the iframes earlier tests opened. */
+export const closeFrames = () => document.querySelectorAll('iframe').forEach((frame) => frame.remove())
+
+export const tick = (ms = 0) => new Promise((done) => setTimeout(done, ms))

@@ -1,0 +1,66 @@
+import { defineConfig } from 'vitest/config'
+import { playwright } from '@vitest/browser-playwright'
+import type { Plugin } from 'vite'
+import { testServer } from './test/support/server'
+
+// System Chromium (Debian package); Playwright's own browser download is impossible offline.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+// nanostores keeps a counter on globalThis; the script-tag build must add nothing to window
+// but `consentry`, so its bundled copy gets a private counter.
+const privateNanostoresGlobal = (): Plugin => ({
+  name: 'consentry-private-nanostores-global',
+  transform(code, id) {
+    if (!id.includes('nanostores')) return
+    const replaced = code.replace('(globalThis.nanostoresGlobal ||= { epoch: 0 })', '{ epoch: 0 }')
+    return replaced == code ? undefined : replaced
+  },
+})
+
+const external = [/^preact/, 'nanostores', 'js-cookie']
+
+export default defineConfig(({ command, mode }) => ({
+  // Explicit Preact JSX: tsconfig's jsxImportSource reaches only files that tsconfig includes.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // Library mode does not replace process.env.NODE_ENV; nanostores reads it.
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+  plugins: mode == 'cdn' ? [privateNanostoresGlobal()] : [],
+  build:
+    mode == 'cdn'
+      ? {
+          target: 'es2020',
+          sourcemap: true,
+          outDir: 'dist',
+          emptyOutDir: false,
+          lib: { entry: 'src/cdn.ts', formats: ['iife'], name: 'consentry', fileName: () => 'consentry.js' },
+        }
+      : {
+          target: 'es2020',
+          sourcemap: true,
+          outDir: 'dist/npm',
+          lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
+          rolldownOptions: { external },
+        },
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.node.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        plugins: [testServer(import.meta.dirname)],
+        test: {
+          name: 'browser',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.node.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } }),
+          },
+        },
+      },
+    ],
+  },
+}))
