@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
 import type { Plugin } from 'vite'
-import { testServer } from './test/support/server'
+import { testServer } from './test/support/server.ts'
 
 // System Chromium (Debian package); Playwright's own browser download is impossible offline.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // Subdomains of a reserved test domain, for cookies shared with parent domains.
+  '--host-resolver-rules=MAP *.consentry.test 127.0.0.1']
 
 // nanostores keeps a counter on globalThis; the script-tag build must add nothing to window
 // but `consentry`, so its bundled copy gets a private counter.
@@ -49,6 +51,7 @@ export default defineConfig(({ command, mode }) => ({
       {
         extends: true,
         plugins: [testServer(import.meta.dirname)],
+        server: { allowedHosts: ['.consentry.test'] },
         test: {
           name: 'browser',
           include: ['test/**/*.test.ts'],

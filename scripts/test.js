@@ -8,7 +8,8 @@ const results = '.vitest/results.json'
 mkdirSync('.vitest', { recursive: true })
 rmSync(results, { force: true })
 
-let failed = run('npx', ['tsc', '--noEmit']) || run('npm', ['run', '--silent', 'build'])
+// Build first: the tests load the built files.
+let failed = run('npm', ['run', '--silent', 'build']) || run('npx', ['tsc', '--noEmit'])
 const vitest = failed
   ? 1
   : run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)])

@@ -16,7 +16,7 @@ const UUID = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/
 
 // FNV-1a: not a signature (a script on the page could forge any cookie), but it turns
 // truncated, hand-edited or foreign values into "no decision".
-const checksum = (text: string) => {
+export const checksum = (text: string) => {
   let hash = 0x811c9dc5
   for (let i = 0; i < text.length; ) hash = Math.imul(hash ^ text.charCodeAt(i++), 0x1000193)
   return (hash >>> 0).toString(36)

@@ -12,17 +12,19 @@ export interface Storage {
 
 /** Cookie storage for the consent decision; js-cookie does nothing where there is no document (SSR). */
 export const createStorage = ({ name, domain, path, days, sameSite, secure }: Config['cookie']): Storage => {
-  const attributes = () => ({ domain, path, expires: days, sameSite, secure: secure ?? location.protocol == 'https:' })
+  const attributes = () => ({ domain, path, expires: days, sameSite, secure: secure ?? globalThis.location?.protocol == 'https:' })
   return {
     read: () => Cookies.get(name),
     write: (value) => Cookies.set(name, value, attributes()),
     remove: () => Cookies.remove(name, attributes()),
     clear(test) {
-      // Host-only, the configured domain, the host and each parent domain.
-      const labels = location.hostname.split('.')
-      const domains = [undefined, domain, ...labels.map((_, i) => labels.slice(i).join('.'))]
       for (const cookie in Cookies.get())
-        if (test(cookie)) for (const where of domains) for (const at of ['/', path]) Cookies.remove(cookie, { domain: where, path: at })
+        if (test(cookie)) {
+          // Host-only, the configured domain, the host and each parent domain.
+          const labels = location.hostname.split('.')
+          for (const where of [undefined, domain, ...labels.map((_, i) => labels.slice(i).join('.'))])
+            for (const at of ['/', path]) Cookies.remove(cookie, { domain: where, path: at })
+        }
     },
   }
 }

@@ -78,18 +78,18 @@ describe('createConsentry', () => {
 
   it('writes the cookie with path /, SameSite=Lax and 182 days by default', async () => {
     create().acceptAll()
-    const cookie = await cookieStore.get('consentry')
+    const cookie = (await cookieStore.get('consentry')) as CookieListItem & { expires: number }
     expect(cookie).toMatchObject({ path: '/', sameSite: 'lax' })
-    const days = (cookie!.expires! - Date.now()) / 864e5
+    const days = (cookie.expires - Date.now()) / 864e5
     expect(days).toBeGreaterThan(181.9)
     expect(days).toBeLessThan(182.1)
   })
 
   it('uses the configured cookie name, path and lifetime', async () => {
     create({ ...siteConfig, cookie: { name: 'cc_pref', path: '/', days: 30, sameSite: 'strict' } }).acceptAll()
-    const cookie = await cookieStore.get('cc_pref')
+    const cookie = (await cookieStore.get('cc_pref')) as CookieListItem & { expires: number }
     expect(cookie).toMatchObject({ path: '/', sameSite: 'strict' })
-    expect(Math.round((cookie!.expires! - Date.now()) / 864e5)).toBe(30)
+    expect(Math.round((cookie.expires - Date.now()) / 864e5)).toBe(30)
     expect(await cookieStore.get('consentry')).toBeNull()
   })
 

@@ -22,7 +22,7 @@ describe('consentry.schema.json', () => {
     expect(typeof validate).toBe('function')
   })
 
-  it.each([...validConfigs, ...invalidConfigs.filter(([name]) => !VALIDATOR_ONLY.includes(name))])(
+  it.each([...validConfigs, ...invalidConfigs.filter(([name]) => !VALIDATOR_ONLY.includes(name)).map(([name, input]) => [name, input] as const)])(
     'agrees with parseConfig on %s',
     (_, input) => {
       expect(validate(input)).toBe(accepts(input))

@@ -1,0 +1,128 @@
+// The built script tag (dist/consentry.js) in real pages served by the test server.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { clearCookies, closeFrames, openFrame, openPage, requests, servePage, tick } from './support/browser'
+import { siteConfig } from './support/configs'
+
+const inlineConfig = (config: unknown = siteConfig) =>
+  `<script type="application/json" id="consentry-config">${JSON.stringify(config)}</script>`
+// Records console errors and warnings, and uncaught errors, for the test to read.
+const recorder = `<script>
+  window.logged = []
+  for (const level of ['error', 'warn']) console[level] = (...args) => logged.push(level + ': ' + args.map(String).join(' '))
+  addEventListener('error', (event) => logged.push('uncaught: ' + event.message))
+</script>`
+const tags = `
+  <script type="text/plain" data-consent="analytics" src="/__gated/gtag.js?id=G-TEST&delay=100"></script>
+  <script type="text/plain" data-consent="analytics">(window.ran = window.ran || []).push('inline')</script>
+  <script type="text/plain" data-consent="analytics.fullstory" src="/__gated/fullstory.js"></script>
+  <script type="text/plain" data-consent="marketing" src="/__gated/uet.js"></script>
+  <template data-consent="marketing"><img src="/__gated/pixel.gif" alt=""></template>
+  <iframe data-consent="marketing" data-src="/__gated/video.html" title="Video"></iframe>
+  <p>End of page</p>`
+const GATED = [
+  '/__gated/fullstory.js',
+  '/__gated/gtag.js?id=G-TEST&delay=100',
+  '/__gated/pixel.gif',
+  '/__gated/uet.js',
+  '/__gated/video.html',
+]
+const gatedRequests = async () => (await requests()).filter((url) => url.startsWith('/__gated/')).sort()
+
+beforeEach(async () => {
+  clearCookies()
+  await requests(true)
+})
+afterEach(closeFrames)
+
+describe('the script tag', () => {
+  it('requests no gated URL before consent and each exactly once after it', async () => {
+    const url = await servePage(`<!doctype html><html><head>${inlineConfig()}<script src="/__dist/consentry.js"></script></head><body>${tags}</body></html>`)
+    const frame = await openFrame(url)
+    const win = frame.contentWindow as Window & Record<string, any>
+    await tick(300)
+    expect(await gatedRequests()).toEqual([])
+    expect(win.consentry.getState().decided).toBe(false)
+
+    win.consentry.acceptAll()
+    await expect.poll(gatedRequests).toEqual(GATED)
+    await expect.poll(() => win.ran).toEqual(['G-TEST', 'inline', 'fullstory.js', 'uet.js'])
+    win.consentry.acceptAll()
+    win.consentry.setConsent({ marketing: true, analytics: true })
+    await tick(300)
+    expect(await gatedRequests()).toEqual(GATED)
+
+    // The returning visitor: the stored decision activates each tag once, in document order.
+    await requests(true)
+    const again = await openFrame(url)
+    await expect.poll(gatedRequests).toEqual(GATED)
+    await expect.poll(() => (again.contentWindow as any).ran).toEqual(['G-TEST', 'inline', 'fullstory.js', 'uet.js'])
+    await tick(200)
+    expect(await gatedRequests()).toEqual(GATED)
+  })
+
+  it('reads the config from a data-config URL', async () => {
+    const config = await servePage(JSON.stringify(siteConfig), { type: 'application/json' })
+    const { win } = await openPage(`<!doctype html><script src="/__dist/consentry.js" data-config="${config}"></script>${tags}`)
+    await expect.poll(() => win.consentry?.getState().revision).toBe(1)
+    win.consentry.setConsent({ marketing: true })
+    await expect.poll(gatedRequests).toEqual(['/__gated/pixel.gif', '/__gated/uet.js', '/__gated/video.html'])
+  })
+
+  it('logs one error naming the JSON path for an invalid config, and gates everything', async () => {
+    const broken = { revision: 1, categories: { analytics: { services: { ga: { cookies: [7] } } } } }
+    const { win } = await openPage(`<!doctype html>${recorder}${inlineConfig(broken)}<script src="/__dist/consentry.js"></script>${tags}`)
+    await tick(200)
+    expect(win.logged).toEqual(['error: ConsentryError: consentry: categories.analytics.services.ga.cookies[0]: expected string'])
+    expect('consentry' in win).toBe(false)
+    expect(await gatedRequests()).toEqual([])
+  })
+
+  it('logs one error for config JSON that does not parse', async () => {
+    const { win } = await openPage(
+      `<!doctype html>${recorder}<script type="application/json" id="consentry-config">{ "revision": 1, </script><script src="/__dist/consentry.js"></script>`,
+    )
+    expect(win.logged).toEqual(['error: consentry: config: expected JSON in #consentry-config'])
+    expect('consentry' in win).toBe(false)
+  })
+
+  it('logs one error when the data-config URL fails', async () => {
+    const { win } = await openPage(`<!doctype html>${recorder}<script src="/__dist/consentry.js" data-config="/__missing.json"></script>${tags}`)
+    await expect.poll(() => win.logged).toEqual(['error: consentry: config: could not load /__missing.json (404)'])
+    expect('consentry' in win).toBe(false)
+    expect(await gatedRequests()).toEqual([])
+  })
+
+  it('logs one error when there is no config at all', async () => {
+    const { win } = await openPage(`<!doctype html>${recorder}<script src="/__dist/consentry.js"></script>`)
+    expect(win.logged).toEqual(['error: consentry: config: missing; add <script type="application/json" id="consentry-config">'])
+  })
+
+  it('only warns when loaded twice, and gates with the first copy alone', async () => {
+    const { win } = await openPage(
+      `<!doctype html>${recorder}${inlineConfig()}<script src="/__dist/consentry.js"></script><script src="/__dist/consentry.js"></script>${tags}`,
+    )
+    expect(win.logged).toEqual(['warn: consentry: loaded twice; this copy does nothing'])
+    win.consentry.acceptAll()
+    await expect.poll(gatedRequests).toEqual(GATED)
+    await tick(200)
+    expect(win.ran).toEqual(['G-TEST', 'inline', 'fullstory.js', 'uet.js'])
+  })
+
+  it('adds nothing to window but consentry', async () => {
+    const plain = await openPage(`<!doctype html>${inlineConfig()}<p>page</p>`)
+    const withScript = await openPage(`<!doctype html>${inlineConfig()}<script src="/__dist/consentry.js"></script><p>page</p>`)
+    withScript.win.consentry.acceptAll()
+    const keys = (win: Window) => Object.getOwnPropertyNames(win)
+    expect(keys(withScript.win).filter((key) => !keys(plain.win).includes(key))).toEqual(['consentry'])
+  })
+
+  it('works on a page with a nonce-only Content Security Policy', async () => {
+    const { win } = await openPage(
+      `<!doctype html>${inlineConfig()}<script nonce="abc" src="/__dist/consentry.js"></script>
+      <script type="text/plain" data-consent="analytics" nonce="abc" src="/__gated/tag.js"></script>`,
+      { headers: { 'content-security-policy': "script-src 'nonce-abc'" } },
+    )
+    win.consentry.acceptAll()
+    await expect.poll(() => win.ran).toEqual(['tag.js'])
+  })
+})

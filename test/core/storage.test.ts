@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createConsentry } from '../../src/consentry'
+import { checksum, encode } from '../../src/core/codec'
+import { clearCookies, closeFrames, servePage } from '../support/browser'
+import { siteConfig } from '../support/configs'
+
+const ID = '5f0c6d2e-8a41-4b7e-9c3d-2e1f0a9b8c7d'
+const now = Date.now()
+const valid = encode({ revision: 1, id: ID, updatedAt: now, granted: ['essential', 'analytics'], services: {} })
+const sealed = (body: string) => body + '|' + checksum(body)
+const json = (value: unknown) => encodeURIComponent(JSON.stringify(value))
+
+type Outcome = 'no decision' | 'decided, only analytics' | 'decided, nothing granted'
+
+/** Cookie values (as sent in the Cookie header), each with what the instance must make of it. */
+const cookieValues: [string, Outcome, string][] = [
+  ['empty', 'no decision', ''],
+  ['a word', 'no decision', 'yes'],
+  ['"true"', 'no decision', 'true'],
+  ['a digit', 'no decision', '1'],
+  ['JSON of another banner', 'no decision', json({ analytics: true, marketing: true })],
+  ['vanilla-cookieconsent JSON', 'no decision', json({ categories: ['necessary', 'analytics'], revision: 0, consentId: ID })],
+  ['a OneTrust-like query string', 'no decision', encodeURIComponent('isGDPRApplied=true&groups=C0001:1,C0002:1')],
+  ['base64', 'no decision', 'eyJhbmFseXRpY3MiOnRydWV9'],
+  ['percent-garbage that cannot be decoded', 'no decision', '%E0%A4%A'],
+  ['only percent signs', 'no decision', '%%%'],
+  ['4,000 characters', 'no decision', 'a'.repeat(4000)],
+  ['only separators', 'no decision', '||||||'],
+  ['empty fields with a right checksum', 'no decision', sealed('||||||'.slice(1))],
+  ['a valid value cut short', 'no decision', valid.slice(0, -1)],
+  ['a valid value without its checksum', 'no decision', valid.slice(0, valid.lastIndexOf('|'))],
+  ['a valid value with another checksum', 'no decision', valid.replace(/\|[^|]+$/, '|abc123')],
+  ['a grant edited by hand', 'no decision', valid.replace('essential+analytics', 'essential+analytics+marketing')],
+  ['a valid value with an extra field', 'no decision', valid + '|x'],
+  ['format version 2', 'no decision', sealed(`2|1|${ID}|${now.toString(36)}|analytics|`)],
+  ['format version 0', 'no decision', sealed(`0|1|${ID}|${now.toString(36)}|analytics|`)],
+  ['a consent id that is no UUID', 'no decision', sealed(`1|1|not-a-uuid|${now.toString(36)}|analytics|`)],
+  ['an upper-case consent id', 'no decision', sealed(`1|1|${ID.toUpperCase()}|${now.toString(36)}|analytics|`)],
+  ['a revision that is no number', 'no decision', sealed(`1|x|${ID}|${now.toString(36)}|analytics|`)],
+  ['an older revision', 'no decision', sealed(`1|0|${ID}|${now.toString(36)}|analytics|`)],
+  ['a newer revision', 'no decision', sealed(`1|2|${ID}|${now.toString(36)}|analytics|`)],
+  ['a time two days ahead', 'no decision', sealed(`1|1|${ID}|${(now + 2 * 864e5).toString(36)}|analytics|`)],
+  ['a time past the lifetime', 'no decision', sealed(`1|1|${ID}|${(now - 183 * 864e5).toString(36)}|analytics|`)],
+  ['a negative time', 'no decision', sealed(`1|1|${ID}|-1|analytics|`)],
+  ['an empty time', 'no decision', sealed(`1|1|${ID}||analytics|`)],
+  ['a huge time', 'no decision', sealed(`1|1|${ID}|zzzzzzzzzzzz|analytics|`)],
+  ['the valid value', 'decided, only analytics', valid],
+  ['granted categories the config does not know', 'decided, nothing granted', sealed(`1|1|${ID}|${now.toString(36)}|tracking+ads|`)],
+  ['service names the config does not know', 'decided, nothing granted', sealed(`1|1|${ID}|${now.toString(36)}||!x.y+!`)],
+]
+
+beforeEach(clearCookies)
+afterEach(closeFrames)
+
+describe('a stored cookie value', () => {
+  it.each(cookieValues)('%s gives: %s', (_, outcome, value) => {
+    document.cookie = `consentry=${value}; path=/`
+    let consent: ReturnType<typeof createConsentry> | undefined
+    expect(() => (consent = createConsentry(siteConfig))).not.toThrow()
+    const state = consent!.getState()
+    consent!.destroy()
+    expect(state.decided).toBe(outcome != 'no decision')
+    expect(state.categories).toEqual({
+      essential: true,
+      analytics: outcome == 'decided, only analytics',
+      marketing: false,
+      'click-tracking': false,
+    })
+  })
+
+  it('counts at least 30 malformed values', () => {
+    expect(cookieValues.filter(([, outcome]) => outcome == 'no decision').length).toBeGreaterThanOrEqual(30)
+  })
+})
+
+describe('withdrawal', () => {
+  const set = (...cookies: string[]) => cookies.forEach((cookie) => (document.cookie = `${cookie}=1; path=/`))
+  const names = () => document.cookie.split('; ').map((pair) => pair.split('=')[0]).sort()
+
+  it("deletes the cookies of every withdrawn service, by name and by /regex/, and keeps the rest", () => {
+    const consent = createConsentry(siteConfig)
+    consent.acceptAll()
+    set('_ga', '_ga_ABC123', '_gid', 'fs_uid', '_gcl_au', '_uetsid', 'unrelated', '_garage')
+    consent.setConsent({ analytics: false })
+    expect(names()).toEqual(['_garage', '_gcl_au', '_uetsid', 'consentry', 'unrelated'])
+    consent.rejectAll()
+    expect(names()).toEqual(['_garage', 'consentry', 'unrelated'])
+    consent.destroy()
+  })
+
+  it('deletes only the cookies of a single withdrawn service', () => {
+    const consent = createConsentry(siteConfig)
+    consent.acceptAll()
+    set('_ga', 'fs_uid')
+    consent.setConsent({ 'analytics.fullstory': false })
+    expect(names()).toEqual(['_ga', 'consentry'])
+    consent.destroy()
+  })
+
+  it('deletes nothing when nothing was granted before', () => {
+    set('_ga')
+    const consent = createConsentry(siteConfig)
+    consent.rejectAll()
+    expect(names()).toEqual(['_ga', 'consentry'])
+    consent.destroy()
+  })
+
+  it('deletes them on the parent domains and the configured domain too', async () => {
+    // A page on www.consentry.test (mapped to this server) runs the built script tag, sets
+    // tracker cookies on its parent domain and reports back what is left after withdrawal.
+    const config = { ...siteConfig, cookie: { domain: 'consentry.test' } }
+    const url = await servePage(`<!doctype html>
+      <script type="application/json" id="consentry-config">${JSON.stringify(config)}</script>
+      <script src="/__dist/consentry.js"></script>
+      <script>
+        consentry.acceptAll()
+        document.cookie = '_ga=1; path=/; domain=consentry.test'
+        document.cookie = '_gid=1; path=/; domain=.www.consentry.test'
+        document.cookie = 'fs_uid=1; path=/'
+        const before = document.cookie
+        consentry.rejectAll()
+        opener.postMessage({ before, after: document.cookie }, '*')
+      </script>`)
+    // A top-level window: in an iframe the page's cookies would be third-party and blocked.
+    const reported = new Promise<MessageEvent>((done) => addEventListener('message', done, { once: true }))
+    const popup = open(`http://www.consentry.test:${location.port}${url}`)!
+    const { data } = await reported
+    popup.close()
+    const list = (cookies: string) => cookies.split('; ').map((pair: string) => pair.split('=')[0]).sort()
+    expect(list(data.before)).toEqual(['_ga', '_gid', 'consentry', 'fs_uid'])
+    expect(list(data.after)).toEqual(['consentry'])
+  })
+})
