@@ -1,3 +1,4 @@
+import { parseConfig } from './core/config'
 import { createCore } from './core/consentry'
 import type { Consentry, ConsentryOptions } from './core/types'
 import { scripts } from './gates/scripts'
@@ -20,4 +21,7 @@ import { templates } from './gates/templates'
  * ```
  */
 export const createConsentry = (input: unknown, options?: ConsentryOptions): Consentry =>
-  createCore(input, { gates: [scripts(), templates(), sources()], ...options })
+  createCore(parseConfig(input), { gates: domGates(), ...options })
+
+/** The gates {@link createConsentry} starts: scripts, templates and `data-src` elements. */
+export const domGates = () => [scripts(), templates(), sources()]

@@ -1,6 +1,7 @@
-export { createConsentry } from './consentry'
+export { createConsentry, domGates } from './consentry'
 export { createCore } from './core/consentry'
 export { ConsentryError, parseConfig } from './core/config'
+export { withDefaults } from './core/defaults'
 export { domGate } from './gates/dom'
 export { scripts } from './gates/scripts'
 export { sources } from './gates/sources'

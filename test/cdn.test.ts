@@ -1,6 +1,6 @@
 // The built script tag (dist/consentry.js) in real pages served by the test server.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { clearCookies, closeFrames, openFrame, openPage, requests, servePage, tick } from './support/browser'
+import { clearCookies, closeFrames, openFrame, openPage, requests, servePage, started, tick } from './support/browser'
 import { siteConfig } from './support/configs'
 
 const inlineConfig = (config: unknown = siteConfig) =>
@@ -39,6 +39,7 @@ describe('the script tag', () => {
     const url = await servePage(`<!doctype html><html><head>${inlineConfig()}<script src="/__dist/consentry.js"></script></head><body>${tags}</body></html>`)
     const frame = await openFrame(url)
     const win = frame.contentWindow as Window & Record<string, any>
+    await started(win)
     await tick(300)
     expect(await gatedRequests()).toEqual([])
     expect(win.consentry.getState().decided).toBe(false)
@@ -60,6 +61,36 @@ describe('the script tag', () => {
     expect(await gatedRequests()).toEqual(GATED)
   })
 
+  it('validates a config once; a returning visitor with the same config loads only the core', async () => {
+    const page = (config: unknown) =>
+      servePage(`<!doctype html>${recorder}${inlineConfig(config)}<script src="/__dist/consentry.js"></script>${tags}`)
+    const dist = async () => (await requests(true)).filter((url) => url.startsWith('/__dist/'))
+    const first = await openFrame(await page(siteConfig))
+    ;(await started(first.contentWindow as any)).acceptAll()
+    expect(await dist()).toEqual(['/__dist/consentry.js', '/__dist/consentry-validate.js'])
+
+    const returning = await openFrame(await page(siteConfig))
+    expect((returning.contentWindow as any).consentry.getState().decided).toBe(true)
+    expect(await dist()).toEqual(['/__dist/consentry.js'])
+
+    // The same revision, edited: validated again once, then trusted again.
+    const edited = { ...siteConfig, categories: { ...siteConfig.categories, marketing: { title: 'Ads' } } }
+    await started((await openFrame(await page(edited))).contentWindow as any)
+    expect(await dist()).toEqual(['/__dist/consentry.js', '/__dist/consentry-validate.js'])
+    await openFrame(await page(edited))
+    expect(await dist()).toEqual(['/__dist/consentry.js'])
+
+    // An edit that breaks the config gates nothing, even for a visitor who accepted everything.
+    const broken = { ...siteConfig, categories: { ...siteConfig.categories, marketing: { required: 'yes' } } }
+    await requests(true)
+    const { win } = await openPage(`<!doctype html>${recorder}${inlineConfig(broken)}<script src="/__dist/consentry.js"></script>${tags}`)
+    await expect.poll(() => win.logged).toEqual(['error: ConsentryError: consentry: categories.marketing.required: expected boolean'])
+    await tick(200)
+    expect(await gatedRequests()).toEqual([])
+    expect(win.ran).toBeUndefined()
+    expect('consentry' in win).toBe(false)
+  })
+
   it('reads the config from a data-config URL', async () => {
     const config = await servePage(JSON.stringify(siteConfig), { type: 'application/json' })
     const { win } = await openPage(`<!doctype html><script src="/__dist/consentry.js" data-config="${config}"></script>${tags}`)
@@ -71,8 +102,8 @@ describe('the script tag', () => {
   it('logs one error naming the JSON path for an invalid config, and gates everything', async () => {
     const broken = { revision: 1, categories: { analytics: { services: { ga: { cookies: [7] } } } } }
     const { win } = await openPage(`<!doctype html>${recorder}${inlineConfig(broken)}<script src="/__dist/consentry.js"></script>${tags}`)
+    await expect.poll(() => win.logged).toEqual(['error: ConsentryError: consentry: categories.analytics.services.ga.cookies[0]: expected string'])
     await tick(200)
-    expect(win.logged).toEqual(['error: ConsentryError: consentry: categories.analytics.services.ga.cookies[0]: expected string'])
     expect('consentry' in win).toBe(false)
     expect(await gatedRequests()).toEqual([])
   })
@@ -81,7 +112,7 @@ describe('the script tag', () => {
     const { win } = await openPage(
       `<!doctype html>${recorder}<script type="application/json" id="consentry-config">{ "revision": 1, </script><script src="/__dist/consentry.js"></script>`,
     )
-    expect(win.logged).toEqual(['error: consentry: config: expected JSON in #consentry-config'])
+    expect(win.logged).toEqual(['error: consentry: config: expected JSON'])
     expect('consentry' in win).toBe(false)
   })
 
@@ -94,15 +125,15 @@ describe('the script tag', () => {
 
   it('logs one error when there is no config at all', async () => {
     const { win } = await openPage(`<!doctype html>${recorder}<script src="/__dist/consentry.js"></script>`)
-    expect(win.logged).toEqual(['error: consentry: config: missing; add <script type="application/json" id="consentry-config">'])
+    expect(win.logged).toEqual(['error: consentry: config: missing (#consentry-config or data-config)'])
   })
 
   it('only warns when loaded twice, and gates with the first copy alone', async () => {
     const { win } = await openPage(
       `<!doctype html>${recorder}${inlineConfig()}<script src="/__dist/consentry.js"></script><script src="/__dist/consentry.js"></script>${tags}`,
     )
-    expect(win.logged).toEqual(['warn: consentry: loaded twice; this copy does nothing'])
-    win.consentry.acceptAll()
+    expect(win.logged).toEqual(['warn: consentry: loaded twice'])
+    ;(await started(win)).acceptAll()
     await expect.poll(gatedRequests).toEqual(GATED)
     await tick(200)
     expect(win.ran).toEqual(['G-TEST', 'inline', 'fullstory.js', 'uet.js'])
@@ -111,7 +142,7 @@ describe('the script tag', () => {
   it('adds nothing to window but consentry', async () => {
     const plain = await openPage(`<!doctype html>${inlineConfig()}<p>page</p>`)
     const withScript = await openPage(`<!doctype html>${inlineConfig()}<script src="/__dist/consentry.js"></script><p>page</p>`)
-    withScript.win.consentry.acceptAll()
+    ;(await started(withScript.win)).acceptAll()
     const keys = (win: Window) => Object.getOwnPropertyNames(win)
     expect(keys(withScript.win).filter((key) => !keys(plain.win).includes(key))).toEqual(['consentry'])
   })
@@ -122,7 +153,7 @@ describe('the script tag', () => {
       <script type="text/plain" data-consent="analytics" nonce="abc" src="/__gated/tag.js"></script>`,
       { headers: { 'content-security-policy': "script-src 'nonce-abc'" } },
     )
-    win.consentry.acceptAll()
+    ;(await started(win)).acceptAll()
     await expect.poll(() => win.ran).toEqual(['tag.js'])
   })
 })

@@ -4,18 +4,20 @@ export interface StoredConsent {
   id: string
   /** Milliseconds since the epoch. */
   updatedAt: number
-  /** Granted categories. */
-  granted: string[]
-  /** Services whose grant differs from their category's: `category.service` to granted or not. */
-  services: Record<string, boolean>
+  /** Granted categories (true), and services whose grant differs from their category's. */
+  choice: Record<string, boolean>
+  /** Checksum of the config text the script tag validated; empty where none was given. */
+  fingerprint: string
 }
 
-// Format 1: 1|revision|id|time36|granted+categories|service+!denied-service|checksum
+// Format 1: 1|revision|id|time36|granted+!denied names|fingerprint|checksum
 // Every character here survives js-cookie's encoding unescaped, which keeps the cookie short.
-const UUID = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/
+const UUID = /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/
 
-// FNV-1a: not a signature (a script on the page could forge any cookie), but it turns
-// truncated, hand-edited or foreign values into "no decision".
+/**
+ * FNV-1a, in base 36. Not a signature (a script on the page could forge any cookie), but it
+ * turns truncated, hand-edited or foreign values into "no decision", and fingerprints configs.
+ */
 export const checksum = (text: string) => {
   let hash = 0x811c9dc5
   for (let i = 0; i < text.length; ) hash = Math.imul(hash ^ text.charCodeAt(i++), 0x1000193)
@@ -23,10 +25,9 @@ export const checksum = (text: string) => {
 }
 
 /** Encode a decision as a cookie value. */
-export const encode = ({ revision, id, updatedAt, granted, services }: StoredConsent): string => {
-  const body = `1|${revision}|${id}|${updatedAt.toString(36)}|${granted.join('+')}|${Object.keys(services)
-    .map((key) => (services[key] ? key : '!' + key))
-    .join('+')}`
+export const encode = ({ revision, id, updatedAt, choice, fingerprint }: StoredConsent): string => {
+  const names = Object.keys(choice).map((name) => (choice[name] ? name : '!' + name))
+  const body = `1|${revision}|${id}|${updatedAt.toString(36)}|${names.join('+')}|${fingerprint}`
   return body + '|' + checksum(body)
 }
 
@@ -36,14 +37,13 @@ export const encode = ({ revision, id, updatedAt, granted, services }: StoredCon
  */
 export const decode = (value: string | undefined): StoredConsent | undefined => {
   const fields = value?.split('|') ?? []
-  const [format, revision, id = '', time = '', granted, services, sum] = fields
-  const list = (names = '') => (names ? names.split('+') : [])
+  const [format, revision, id = '', time = '', names, fingerprint = '', sum] = fields
   if (fields.length == 7 && format == '1' && sum == checksum(fields.slice(0, 6).join('|')) && UUID.test(id))
     return {
       revision: +revision!,
       id,
       updatedAt: parseInt(time, 36),
-      granted: list(granted),
-      services: Object.fromEntries(list(services).map((key) => (key[0] == '!' ? [key.slice(1), false] : [key, true]))),
+      choice: Object.fromEntries(names ? names.split('+').map((name) => [name.replace('!', ''), name[0] != '!']) : []),
+      fingerprint,
     }
 }

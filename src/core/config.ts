@@ -1,4 +1,6 @@
-import type { Config, ConsentryConfig, CookieInput } from './types'
+import { REGEX, matchesCookie } from './cookie-pattern'
+import { withDefaults } from './defaults'
+import type { Config } from './types'
 
 /** The one error type of Consentry. Its message reads `consentry: <json.path>: <what was expected>`. */
 export class ConsentryError extends Error {
@@ -71,15 +73,6 @@ const object =
 const text: Check = (value, path) =>
   isObject(value) ? record(LANGUAGE, string)(value, path) : typeof value == 'string' ? value : expect(path, 'string or object')
 
-const REGEX = /^\/(.+)\/([a-z]*)$/
-
-/** Whether a cookie pattern of the config (an exact name or `/regex/flags`) matches a cookie name. */
-export const matchesCookie = (pattern: CookieInput, name: string) => {
-  const text = typeof pattern == 'string' ? pattern : pattern.name
-  const regex = REGEX.exec(text)
-  return regex ? new RegExp(regex[1]!, regex[2]).test(name) : text == name
-}
-
 const cookie: Check = (value, path) => {
   if (isObject(value)) {
     object({ name: string, purpose: text, duration: text }, ['name'])(value, path)
@@ -134,7 +127,4 @@ const validate = object(
  * @throws {@link ConsentryError} naming the JSON path at fault and what was expected,
  *   for example `consentry: categories.analytics.services.ga.cookies[0]: expected string`.
  */
-export const parseConfig = (input: unknown): Config => {
-  const config = validate(input, '') as ConsentryConfig
-  return { ...config, cookie: { name: 'consentry', path: '/', days: 182, sameSite: 'lax', ...config.cookie } }
-}
+export const parseConfig = (input: unknown): Config => withDefaults(validate(input, ''))

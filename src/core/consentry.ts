@@ -1,26 +1,28 @@
 import { atom } from 'nanostores'
 import { decode, encode } from './codec'
-import { matchesCookie, parseConfig } from './config'
+import { matchesCookie } from './cookie-pattern'
 import { createEvents, report } from './events'
 import { uuid } from './id'
 import { changes, decide, everything, granted, restore, toStored } from './state'
 import { createStorage } from './storage'
-import type { Consentry, ConsentryOptions, ConsentState, View } from './types'
+import type { Config, Consentry, ConsentryOptions, ConsentState, View } from './types'
 
 /**
- * Create a Consentry instance with only the gates named in `options.gates` (none by default).
- * {@link createConsentry} is the same with the DOM gates started.
+ * Create a Consentry instance from a config that {@link parseConfig} validated, with only the
+ * gates named in `options.gates` (none by default). {@link createConsentry} validates the config
+ * and starts the DOM gates.
  *
- * @param input - The consent config (see {@link ConsentryConfig}).
- * @throws {@link ConsentryError} when the config is invalid.
+ * @param config - The validated config.
  */
-export const createCore = (input: unknown, options: ConsentryOptions = {}): Consentry => {
-  const config = parseConfig(input)
+export const createCore = (config: Config, options: ConsentryOptions = {}): Consentry => {
   const doc = options.document ?? (typeof document == 'object' ? document : undefined)
   const win = doc?.defaultView
   const storage = createStorage(config.cookie)
   const events = createEvents(win)
-  const $state = atom<ConsentState>(restore(config, decode(storage.read()), Date.now(), uuid))
+  const stored = decode(storage.read())
+  const fingerprint = options.fingerprint ?? stored?.fingerprint ?? ''
+  const save = (state: ConsentState) => storage.write(encode(toStored(state, fingerprint)))
+  const $state = atom<ConsentState>(restore(config, stored, Date.now(), uuid))
   const $view = atom<View>('none')
   const decideNow = (choice: Record<string, boolean>) => $state.set(decide(config, $state.get(), choice, Date.now()))
   const isGranted = (name: string) => granted($state.get(), name)
@@ -33,7 +35,7 @@ export const createCore = (input: unknown, options: ConsentryOptions = {}): Cons
 
   const unlisten = [
     $state.listen((state, before = state) => {
-      if (state.decided) storage.write(encode(toStored(state)))
+      if (state.decided) save(state)
       else storage.remove()
       const changed = changes(before, state)
       const withdrawn = changed.filter((name) => !granted(state, name))
@@ -90,6 +92,7 @@ export const createCore = (input: unknown, options: ConsentryOptions = {}): Cons
     },
   }
 
+  if ($state.get().decided && stored!.fingerprint != fingerprint) save($state.get())
   if (doc) {
     doc.addEventListener('click', openPreferences)
     for (const gate of options.gates ?? []) unlisten.push(gate(consent, doc))

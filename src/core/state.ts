@@ -4,8 +4,8 @@ import type { Config, ConsentState } from './types'
 const DAY = 864e5
 
 // Only own boolean values count: a category named "constructor" must not read Object.prototype.
-const flag = (record: Record<string, unknown>, key: string) =>
-  typeof record[key] == 'boolean' ? (record[key] as boolean) : undefined
+const flag = (record: Record<string, unknown> | undefined, key: string) =>
+  typeof record?.[key] == 'boolean' ? (record[key] as boolean) : undefined
 
 /**
  * Apply a choice to a state. Naming a category sets its services too, unless they are named
@@ -21,10 +21,10 @@ export const decide = (
   const services: Record<string, boolean> = {}
   for (const [name, { required, services: known = {} }] of Object.entries(config.categories)) {
     const named = flag(choice, name)
-    const granted = (categories[name] = !!required || (named ?? flag(state.categories ?? {}, name) ?? false))
+    const granted = (categories[name] = !!required || (named ?? flag(state.categories, name) ?? false))
     for (const service in known) {
       const key = name + '.' + service
-      services[key] = !!required || (flag(choice, key) ?? named ?? flag(state.services ?? {}, key) ?? granted)
+      services[key] = !!required || (flag(choice, key) ?? named ?? flag(state.services, key) ?? granted)
     }
   }
   return { decided: updatedAt != null, categories, services, revision: config.revision, id: state.id, updatedAt }
@@ -35,32 +35,26 @@ export const decide = (
  * than the cookie lifetime or one from the future means "not decided", with nothing but the
  * required categories granted.
  */
-export const restore = (config: Config, stored: StoredConsent | undefined, now: number, newId: () => string) => {
-  const id = stored?.id ?? newId()
-  if (
-    !stored ||
-    stored.revision != config.revision ||
-    !(now - stored.updatedAt < config.cookie.days * DAY) ||
-    stored.updatedAt > now + DAY
-  )
-    return decide(config, { id }, {}, null)
-  const choice: Record<string, boolean> = { ...stored.services }
-  for (const name of stored.granted) choice[name] = true
-  return decide(config, { id }, choice, stored.updatedAt)
-}
+export const restore = (config: Config, stored: StoredConsent | undefined, now: number, newId: () => string) =>
+  !stored ||
+  stored.revision != config.revision ||
+  !(now - stored.updatedAt < config.cookie.days * DAY) ||
+  stored.updatedAt > now + DAY
+    ? decide(config, { id: stored?.id ?? newId() }, {}, null)
+    : decide(config, stored, stored.choice, stored.updatedAt)
 
 /** A choice that grants (or denies) every category. */
 export const everything = (config: Config, granted: boolean) =>
   Object.fromEntries(Object.keys(config.categories).map((name) => [name, granted]))
 
-/** The decision to store: granted categories and the services that differ from them. */
-export const toStored = ({ revision, id, updatedAt, categories, services }: ConsentState): StoredConsent => ({
-  revision,
-  id,
-  updatedAt: updatedAt!,
-  granted: Object.keys(categories).filter((name) => categories[name]),
-  services: Object.fromEntries(Object.entries(services).filter(([key, on]) => on != categories[key.split('.')[0]!])),
-})
+/** The decision to store: granted categories, and the services whose grant differs from them. */
+export const toStored = (state: ConsentState, fingerprint: string): StoredConsent => {
+  const { categories, services } = state
+  const choice: Record<string, boolean> = {}
+  for (const name in categories) if (categories[name]) choice[name] = true
+  for (const key in services) if (services[key] != categories[key.split('.')[0]!]) choice[key] = services[key]!
+  return { ...state, choice, fingerprint } as StoredConsent
+}
 
 /** Whether a category or `category.service` is granted in a state. */
 export const granted = (state: ConsentState, name: string): boolean =>

@@ -12,11 +12,11 @@ export interface Storage {
 
 /** Cookie storage for the consent decision; js-cookie does nothing where there is no document (SSR). */
 export const createStorage = ({ name, domain, path, days, sameSite, secure }: Config['cookie']): Storage => {
-  const attributes = () => ({ domain, path, expires: days, sameSite, secure: secure ?? globalThis.location?.protocol == 'https:' })
+  const attributes = { domain, path, expires: days, sameSite, secure: secure ?? globalThis.location?.protocol == 'https:' }
   return {
     read: () => Cookies.get(name),
-    write: (value) => Cookies.set(name, value, attributes()),
-    remove: () => Cookies.remove(name, attributes()),
+    write: (value) => Cookies.set(name, value, attributes),
+    remove: () => Cookies.remove(name, attributes),
     clear(test) {
       for (const cookie in Cookies.get())
         if (test(cookie)) {

@@ -132,6 +132,11 @@ export interface ConsentryOptions {
   document?: Document
   /** Gates to start. Default: scripts, templates and `data-src` elements. */
   gates?: Gate[]
+  /**
+   * Checksum of the config text, stored with the decision: the script tag skips validating a
+   * config it has validated before. Default: the stored one.
+   */
+  fingerprint?: string
 }
 
 /** A running Consentry instance: the same on `window.consentry` and from `createConsentry()`. */

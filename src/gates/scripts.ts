@@ -3,12 +3,9 @@ import { domGate } from './dom'
 const activate = (gated: HTMLScriptElement, doc: Document) =>
   new Promise<unknown>((done) => {
     const script = doc.createElement('script')
-    for (const { name, value } of gated.attributes)
-      if (name != 'type' && name != 'data-type' && name != 'data-src') script.setAttribute(name, value)
+    for (const { name, value } of gated.attributes) if (name != 'type') script.setAttribute(name, value)
     const type = gated.getAttribute('data-type')
-    const src = gated.getAttribute('data-src')
     if (type) script.type = type
-    if (src) script.src = src
     // The nonce attribute reads "" once parsed under a CSP header; the property keeps the value.
     script.nonce = gated.nonce
     script.text = gated.text

@@ -6,7 +6,7 @@ import { siteConfig } from '../support/configs'
 
 const ID = '5f0c6d2e-8a41-4b7e-9c3d-2e1f0a9b8c7d'
 const now = Date.now()
-const valid = encode({ revision: 1, id: ID, updatedAt: now, granted: ['essential', 'analytics'], services: {} })
+const valid = encode({ revision: 1, id: ID, updatedAt: now, choice: { essential: true, analytics: true }, fingerprint: '' })
 const sealed = (body: string) => body + '|' + checksum(body)
 const json = (value: unknown) => encodeURIComponent(JSON.stringify(value))
 
@@ -46,7 +46,7 @@ const cookieValues: [string, Outcome, string][] = [
   ['a huge time', 'no decision', sealed(`1|1|${ID}|zzzzzzzzzzzz|analytics|`)],
   ['the valid value', 'decided, only analytics', valid],
   ['granted categories the config does not know', 'decided, nothing granted', sealed(`1|1|${ID}|${now.toString(36)}|tracking+ads|`)],
-  ['service names the config does not know', 'decided, nothing granted', sealed(`1|1|${ID}|${now.toString(36)}||!x.y+!`)],
+  ['service names the config does not know', 'decided, nothing granted', sealed(`1|1|${ID}|${now.toString(36)}|!x.y+!unknown|`)],
 ]
 
 beforeEach(clearCookies)
@@ -113,6 +113,7 @@ describe('withdrawal', () => {
       <script type="application/json" id="consentry-config">${JSON.stringify(config)}</script>
       <script src="/__dist/consentry.js"></script>
       <script>
+      addEventListener('consentry:ready', () => {
         consentry.acceptAll()
         document.cookie = '_ga=1; path=/; domain=consentry.test'
         document.cookie = '_gid=1; path=/; domain=.www.consentry.test'
@@ -120,6 +121,7 @@ describe('withdrawal', () => {
         const before = document.cookie
         consentry.rejectAll()
         opener.postMessage({ before, after: document.cookie }, '*')
+      })
       </script>`)
     // A top-level window: in an iframe the page's cookies would be third-party and blocked.
     const reported = new Promise<MessageEvent>((done) => addEventListener('message', done, { once: true }))

@@ -24,7 +24,7 @@ const gated = `
   <script type="text/plain" data-consent="analytics">ran.push('b')</script>
   <script type="text/plain" data-consent="marketing" src="/__gated/c.js"></script>
   <script type="text/plain" data-consent="analytics.fullstory">ran.push('d')</script>
-  <script type="text/plain" data-consent="analytics" data-src="/__gated/e.js?delay=50"></script>
+  <script type="text/plain" data-consent="analytics" src="/__gated/e.js?delay=50"></script>
   <script type="text/plain" data-consent="analytics">ran.push('f')</script>`
 
 describe('gated scripts', () => {

@@ -25,7 +25,7 @@ export const openPage = async (body: string, options?: Parameters<typeof servePa
 /** An empty same-origin document to gate, in an iframe. */
 export const blankPage = (body = '') => openPage(`<!doctype html><html><head></head><body>${body}</body></html>`)
 
-/** Requests the test server received for /__gated and /__dist since the last clear. */
+/** Requests the test server received for /__gated and /__dist since the last clear; `clear` clears after reading. */
 export const requests = async (clear = false): Promise<string[]> => (await fetch('/__log' + (clear ? '?clear' : ''))).json()
 
 /** Delete every cookie this origin can see, at path /. */
@@ -40,3 +40,12 @@ export const clearCookies = () => {
 export const closeFrames = () => document.querySelectorAll('iframe').forEach((frame) => frame.remove())
 
 export const tick = (ms = 0) => new Promise((done) => setTimeout(done, ms))
+
+/** The instance the script tag exposes, once it has started (a first visit validates the config first). */
+export const started = async (win: Window & Record<string, any>) => {
+  await new Promise<void>((done) => {
+    if (win.consentry) return done()
+    win.addEventListener('consentry:ready', () => done(), { once: true })
+  })
+  return win.consentry
+}

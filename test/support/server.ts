@@ -38,8 +38,9 @@ export const testServer = (root: string): Plugin => ({
         return page ? send(res, 200, page.type, page.body, page.headers) : send(res, 404, 'text/plain', 'no page')
       }
       if (route == '__log') {
+        const seen = JSON.stringify(log)
         if (url.searchParams.has('clear')) log.length = 0
-        return send(res, 200, TYPES.json!, JSON.stringify(log))
+        return send(res, 200, TYPES.json!, seen)
       }
       if (route == '__dist' || route == '__gated') log.push(url.pathname + url.search)
       if (route == '__dist') {
