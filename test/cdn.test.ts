@@ -91,6 +91,31 @@ describe('the script tag', () => {
     expect('consentry' in win).toBe(false)
   })
 
+  it('activates a gated inline script only once the parser has read all of it', async () => {
+    const config = inlineConfig()
+    const head = `<!doctype html><html><head>${config}<script src="/__dist/consentry.js"></script></head><body>`
+    ;(await started((await openPage(head)).win)).acceptAll()
+    const { win } = await openPage(
+      `${head}<script type="text/plain" data-consent="analytics">window.ran = ['start'<!--pause-->, 'end']</script><p>after</p></body></html>`,
+      { pause: 400 },
+    )
+    expect(win.ran).toEqual(['start', 'end'])
+  })
+
+  it('reloads the page on withdrawal with reloadOnWithdraw', async () => {
+    const url = await servePage(`<!doctype html>${inlineConfig({ ...siteConfig, reloadOnWithdraw: true })}<script src="/__dist/consentry.js"></script>`)
+    const frame = await openFrame(url)
+    const consent = await started(frame.contentWindow as any)
+    consent.acceptAll()
+    consent.setConsent({ marketing: true })
+    await tick(100)
+    const reloaded = new Promise((done) => (frame.onload = done))
+    consent.setConsent({ marketing: false })
+    await reloaded
+    const after = await started(frame.contentWindow as any)
+    expect(after.getState().categories).toMatchObject({ analytics: true, marketing: false })
+  })
+
   it('reads the config from a data-config URL', async () => {
     const config = await servePage(JSON.stringify(siteConfig), { type: 'application/json' })
     const { win } = await openPage(`<!doctype html><script src="/__dist/consentry.js" data-config="${config}"></script>${tags}`)

@@ -223,6 +223,27 @@ describe('events', () => {
     expect(seen[3]![1]).toMatchObject({ decided: true, categories: { analytics: true }, changed: expect.arrayContaining(['marketing']) })
   })
 
+  it('reports a throwing on() listener without stopping the others or the caller', async () => {
+    const consent = create()
+    const errors: unknown[] = []
+    const onError = (event: ErrorEvent) => {
+      errors.push(event.error)
+      event.preventDefault()
+    }
+    window.addEventListener('error', onError)
+    const second = vi.fn()
+    consent.on('change', () => {
+      throw new Error('listener bug')
+    })
+    consent.on('change', second)
+    expect(() => consent.acceptAll()).not.toThrow()
+    await tick(10)
+    window.removeEventListener('error', onError)
+    expect(second).toHaveBeenCalledTimes(1)
+    expect(errors).toEqual([new Error('listener bug')])
+    expect(consent.isGranted('analytics')).toBe(true)
+  })
+
   it('returns an unsubscribe function from on()', () => {
     const consent = create()
     const fn = vi.fn()

@@ -1,7 +1,10 @@
 // Browser-side helpers: fixture pages on the test server, same-origin iframes, the request log.
 
 /** Serve `body` at a fresh URL of the test server; `headers` are sent with it. */
-export const servePage = async (body: string, options: { type?: string; headers?: Record<string, string> } = {}) => {
+export const servePage = async (
+  body: string,
+  options: { type?: string; headers?: Record<string, string>; /** ms to hold the rest at each <!--pause--> */ pause?: number } = {},
+) => {
   const response = await fetch('/__page', { method: 'POST', body: JSON.stringify({ body, ...options }) })
   return ((await response.json()) as { url: string }).url
 }

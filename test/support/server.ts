@@ -19,7 +19,7 @@ export const testServer = (root: string): Plugin => ({
   name: 'consentry-test-server',
   configureServer(server) {
     const log: string[] = []
-    const pages: { body: string; type: string; headers: Record<string, string> }[] = []
+    const pages: { body: string; type: string; headers: Record<string, string>; pause?: number }[] = []
     const send = (res: ServerResponse, status: number, type: string, content: string | Buffer, headers = {}) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers })
       res.end(content)
@@ -30,12 +30,20 @@ export const testServer = (root: string): Plugin => ({
       const extension = name.split('.').pop() ?? ''
       if (route == '__page' && req.method == 'POST') {
         const page = JSON.parse(await body(req))
-        pages.push({ body: page.body, type: page.type ?? 'text/html', headers: page.headers ?? {} })
+        pages.push({ body: page.body, type: page.type ?? 'text/html', headers: page.headers ?? {}, pause: page.pause })
         return send(res, 200, TYPES.json!, JSON.stringify({ url: `/__page/${pages.length - 1}` }))
       }
       if (route == '__page') {
         const page = pages[+name]
-        return page ? send(res, 200, page.type, page.body, page.headers) : send(res, 404, 'text/plain', 'no page')
+        if (!page) return send(res, 404, 'text/plain', 'no page')
+        if (page.pause == null) return send(res, 200, page.type, page.body, page.headers)
+        // Streamed: each "<!--pause-->" in the body holds the rest back, as a slow network would.
+        res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store', ...page.headers })
+        for (const [i, part] of page.body.split('<!--pause-->').entries()) {
+          if (i) await new Promise((wait) => setTimeout(wait, page.pause))
+          res.write(part)
+        }
+        return res.end()
       }
       if (route == '__log') {
         const seen = JSON.stringify(log)
