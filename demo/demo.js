@@ -5,8 +5,10 @@ document.addEventListener('demo:tag', (event) => {
   item.textContent = `${event.detail} tag ran`
   document.getElementById('ran').append(item)
 })
-addEventListener('consentry:ready', () => {
-  const consent = window.consentry
+// A returning visitor's instance starts synchronously; a first visit's once the config is validated.
+const whenStarted = (fn) => (window.consentry ? fn(window.consentry) : addEventListener('consentry:ready', () => fn(window.consentry)))
+
+whenStarted((consent) => {
   show()
   consent.on('change', show)
   consent.on('consent', show)

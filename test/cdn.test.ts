@@ -164,6 +164,15 @@ describe('the script tag', () => {
     expect(win.ran).toEqual(['G-TEST', 'inline', 'fullstory.js', 'uet.js'])
   })
 
+  it('exposes every member of the contract on window.consentry', async () => {
+    const { win } = await openPage(`<!doctype html>${inlineConfig()}<script src="/__dist/consentry.js"></script>`)
+    const consent = await started(win)
+    for (const method of ['getState', 'isGranted', 'acceptAll', 'rejectAll', 'setConsent', 'whenGranted', 'showBanner', 'showPreferences', 'hide', 'reset', 'on'])
+      expect(typeof consent[method], method).toBe('function')
+    expect(typeof consent.$state.subscribe).toBe('function')
+    expect(consent.getState()).toEqual(consent.$state.get())
+  })
+
   it('adds nothing to window but consentry', async () => {
     const plain = await openPage(`<!doctype html>${inlineConfig()}<p>page</p>`)
     const withScript = await openPage(`<!doctype html>${inlineConfig()}<script src="/__dist/consentry.js"></script><p>page</p>`)

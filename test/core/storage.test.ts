@@ -133,3 +133,32 @@ describe('withdrawal', () => {
     expect(list(data.after)).toEqual(['consentry'])
   })
 })
+
+describe('the cookie domain option', () => {
+  it('shares one decision across the subdomains of the configured domain', async () => {
+    const config = { ...siteConfig, cookie: { domain: 'consentry.test' } }
+    const page = (script: string) =>
+      servePage(`<!doctype html>
+        <script type="application/json" id="consentry-config">${JSON.stringify(config)}</script>
+        <script src="/__dist/consentry.js"></script>
+        <script>
+          // Started already (a trusted config starts synchronously), or about to.
+          const use = () => { ${script} }
+          window.consentry ? use() : addEventListener('consentry:ready', use)
+        </script>`)
+    const visit = async (host: string, url: string) => {
+      const reported = new Promise<MessageEvent>((done) => addEventListener('message', done, { once: true }))
+      const popup = open(`http://${host}:${location.port}${url}`)!
+      const { data } = await reported
+      popup.close()
+      return data
+    }
+    const decide = await page(`consentry.setConsent({ marketing: true }); opener.postMessage(consentry.getState(), '*')`)
+    const read = await page(`opener.postMessage(consentry.getState(), '*')`)
+    const decided = await visit('shop.consentry.test', decide)
+    const elsewhere = await visit('blog.consentry.test', read)
+    expect(elsewhere).toMatchObject({ decided: true, id: decided.id, categories: { marketing: true, analytics: false } })
+    const unrelated = await visit('localhost', read)
+    expect(unrelated.decided).toBe(false)
+  })
+})

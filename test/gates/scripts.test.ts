@@ -1,23 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createConsentry } from '../../src/consentry'
-import { blankPage, clearCookies, closeFrames, openPage, requests, tick } from '../support/browser'
-import { siteConfig } from '../support/configs'
-
-const instances: { destroy(): void }[] = []
-const gate = (doc: Document) => {
-  const consent = createConsentry(siteConfig, { document: doc })
-  instances.push(consent)
-  return consent
-}
-
-beforeEach(async () => {
-  clearCookies()
-  await requests(true)
-})
-afterEach(() => {
-  instances.splice(0).forEach((consent) => consent.destroy())
-  closeFrames()
-})
+import { describe, expect, it } from 'vitest'
+import { blankPage, openPage, requests, tick } from '../support/browser'
+import { gate } from '../support/gate'
 
 const gated = `
   <script type="text/plain" data-consent="analytics" src="/__gated/a.js?delay=150"></script>

@@ -1,23 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createConsentry } from '../../src/consentry'
-import { blankPage, clearCookies, closeFrames, requests, tick } from '../support/browser'
-import { siteConfig } from '../support/configs'
-
-const instances: { destroy(): void }[] = []
-const gate = (doc: Document) => {
-  const consent = createConsentry(siteConfig, { document: doc })
-  instances.push(consent)
-  return consent
-}
-
-beforeEach(async () => {
-  clearCookies()
-  await requests(true)
-})
-afterEach(() => {
-  instances.splice(0).forEach((consent) => consent.destroy())
-  closeFrames()
-})
+import { describe, expect, it } from 'vitest'
+import { blankPage, requests, tick } from '../support/browser'
+import { gate } from '../support/gate'
 
 const page = `<iframe id="video" data-consent="marketing" data-src="/__gated/embed.html" title="Video"></iframe>
   <img id="pixel" data-consent="analytics" data-src="/__gated/pixel.gif" alt="">`

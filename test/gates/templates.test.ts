@@ -1,23 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createConsentry } from '../../src/consentry'
-import { blankPage, clearCookies, closeFrames, requests, tick } from '../support/browser'
-import { siteConfig } from '../support/configs'
-
-const instances: { destroy(): void }[] = []
-const gate = (doc: Document) => {
-  const consent = createConsentry(siteConfig, { document: doc })
-  instances.push(consent)
-  return consent
-}
-
-beforeEach(async () => {
-  clearCookies()
-  await requests(true)
-})
-afterEach(() => {
-  instances.splice(0).forEach((consent) => consent.destroy())
-  closeFrames()
-})
+import { describe, expect, it } from 'vitest'
+import { blankPage, requests, tick } from '../support/browser'
+import { gate } from '../support/gate'
 
 const page = `<script>window.ran = []</script><div id="box"><template data-consent="marketing">
   <img id="pixel" src="/__gated/pixel.gif" alt="">

@@ -52,3 +52,20 @@ export const started = async (win: Window & Record<string, any>) => {
   })
   return win.consentry
 }
+
+/** Errors reported as uncaught while `run` and the next few ticks happen; kept off the console. */
+export const uncaughtErrors = async (run: () => void) => {
+  const errors: unknown[] = []
+  const onError = (event: ErrorEvent) => {
+    errors.push(event.error)
+    event.preventDefault()
+  }
+  window.addEventListener('error', onError)
+  try {
+    run()
+    await tick(10)
+  } finally {
+    window.removeEventListener('error', onError)
+  }
+  return errors
+}

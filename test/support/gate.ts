@@ -1,0 +1,24 @@
+// Shared set-up of the gate tests: one instance per test on an iframe's document, a clean
+// cookie jar and request log before, everything destroyed and closed after.
+import { afterEach, beforeEach } from 'vitest'
+import { createConsentry } from '../../src/consentry'
+import { clearCookies, closeFrames, requests } from './browser'
+import { siteConfig } from './configs'
+
+const instances: { destroy(): void }[] = []
+
+beforeEach(async () => {
+  clearCookies()
+  await requests(true)
+})
+afterEach(() => {
+  instances.splice(0).forEach((consent) => consent.destroy())
+  closeFrames()
+})
+
+/** An instance with the site config that gates `doc`. */
+export const gate = (doc: Document) => {
+  const consent = createConsentry(siteConfig, { document: doc })
+  instances.push(consent)
+  return consent
+}
