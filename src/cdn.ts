@@ -2,10 +2,9 @@
 // A config validated once is fingerprinted in the decision cookie; a returning visitor's
 // unchanged config skips the validator, which lives in a chunk loaded only when needed.
 import { domGates } from './consentry'
-import { checksum, decode } from './core/codec'
+import { checksum } from './core/codec'
 import { createCore } from './core/consentry'
 import { withDefaults } from './core/defaults'
-import { createStorage } from './core/storage'
 import type { Config } from './core/types'
 
 const host = window as Window & { consentry?: unknown }
@@ -16,18 +15,23 @@ const fail = (error: unknown) => {
   console.error(error)
 }
 
+// The UI chunk also carries the validator: a first visit needs both, and loads one file.
+let chunk: Promise<typeof import('./cdn-ui')> | undefined
+const ui = () => (chunk ??= import(/* @vite-ignore */ new URL('consentry-ui.js', base).href))
+
 const start = (text: string) => {
   const fingerprint = checksum(text)
-  const run = (config: Config) => (host.consentry = createCore(config, { gates: domGates(), fingerprint }))
+  const run = (config: Config) => (host.consentry = createCore(config, { gates: domGates(), fingerprint, ui }))
   try {
     const input = JSON.parse(text)
-    const unchecked = withDefaults(input)
-    if (decode(createStorage(unchecked.cookie).read())?.fingerprint == fingerprint) return run(unchecked)
-    import(/* @vite-ignore */ new URL('consentry-validate.js', base).href)
-      .then((validator: typeof import('./validate')) => run(validator.parseConfig(input)))
+    // The decision cookie names the checksum of the config it was made under, between bars.
+    if (document.cookie.includes(`|${fingerprint}|`)) return run(withDefaults(input))
+    ui()
+      .then((module) => run(module.parseConfig(input)))
       .catch(fail)
   } catch (error) {
-    fail(error instanceof SyntaxError ? 'consentry: config: expected JSON' : error)
+    // A SyntaxError names the position of the fault in the JSON.
+    fail(error)
   }
 }
 
@@ -42,5 +46,5 @@ else {
     fetch(url)
       .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
       .then(start, (reason) => fail(`consentry: config: could not load ${url} (${reason})`))
-  else fail('consentry: config: missing (#consentry-config or data-config)')
+  else fail('consentry: config: missing')
 }

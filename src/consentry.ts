@@ -21,7 +21,7 @@ import { templates } from './gates/templates'
  * ```
  */
 export const createConsentry = (input: unknown, options?: ConsentryOptions): Consentry =>
-  createCore(parseConfig(input), { gates: domGates(), ...options })
+  createCore(parseConfig(input), { gates: domGates(), ui: () => import('./ui/mount'), ...options })
 
 /** The gates {@link createConsentry} starts: scripts, templates and `data-src` elements. */
 export const domGates = () => [scripts(), templates(), sources()]

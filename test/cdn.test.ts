@@ -61,13 +61,13 @@ describe('the script tag', () => {
     expect(await gatedRequests()).toEqual(GATED)
   })
 
-  it('validates a config once; a returning visitor with the same config loads only the core', async () => {
+  it('validates a config once; a returning visitor with the same config loads only the core, not the UI chunk', async () => {
     const page = (config: unknown) =>
       servePage(`<!doctype html>${recorder}${inlineConfig(config)}<script src="/__dist/consentry.js"></script>${tags}`)
     const dist = async () => (await requests(true)).filter((url) => url.startsWith('/__dist/'))
     const first = await openFrame(await page(siteConfig))
     ;(await started(first.contentWindow as any)).acceptAll()
-    expect(await dist()).toEqual(['/__dist/consentry.js', '/__dist/consentry-validate.js'])
+    expect(await dist()).toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js'])
 
     const returning = await openFrame(await page(siteConfig))
     expect((returning.contentWindow as any).consentry.getState().decided).toBe(true)
@@ -76,7 +76,7 @@ describe('the script tag', () => {
     // The same revision, edited: validated again once, then trusted again.
     const edited = { ...siteConfig, categories: { ...siteConfig.categories, marketing: { title: 'Ads' } } }
     await started((await openFrame(await page(edited))).contentWindow as any)
-    expect(await dist()).toEqual(['/__dist/consentry.js', '/__dist/consentry-validate.js'])
+    expect(await dist()).toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js'])
     await openFrame(await page(edited))
     expect(await dist()).toEqual(['/__dist/consentry.js'])
 
@@ -137,7 +137,8 @@ describe('the script tag', () => {
     const { win } = await openPage(
       `<!doctype html>${recorder}<script type="application/json" id="consentry-config">{ "revision": 1, </script><script src="/__dist/consentry.js"></script>`,
     )
-    expect(win.logged).toEqual(['error: consentry: config: expected JSON'])
+    expect(win.logged).toHaveLength(1)
+    expect(win.logged[0]).toMatch(/^error: SyntaxError: .*JSON/)
     expect('consentry' in win).toBe(false)
   })
 
@@ -150,7 +151,7 @@ describe('the script tag', () => {
 
   it('logs one error when there is no config at all', async () => {
     const { win } = await openPage(`<!doctype html>${recorder}<script src="/__dist/consentry.js"></script>`)
-    expect(win.logged).toEqual(['error: consentry: config: missing (#consentry-config or data-config)'])
+    expect(win.logged).toEqual(['error: consentry: config: missing'])
   })
 
   it('only warns when loaded twice, and gates with the first copy alone', async () => {

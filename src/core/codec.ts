@@ -12,7 +12,7 @@ export interface StoredConsent {
 
 // Format 1: 1|revision|id|time36|granted+!denied names|fingerprint|checksum
 // Every character here survives js-cookie's encoding unescaped, which keeps the cookie short.
-const UUID = /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/
+const UUID = /^[\da-f-]{36}$/
 
 /**
  * FNV-1a, in base 36. Not a signature (a script on the page could forge any cookie), but it

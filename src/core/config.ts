@@ -115,6 +115,12 @@ const validate = object(
     language: matching(LANGUAGE),
     texts: record(LANGUAGE, record(/^[a-zA-Z][\w.-]*$/, string)),
     reloadOnWithdraw: boolean,
+    policyUrl: string,
+    ui: object({
+      layout: matching(/^(bar|box|center)$/),
+      theme: matching(/^(light|dark|auto)$/),
+      settingsButton: boolean,
+    }),
   },
   ['revision', 'categories'],
 )

@@ -1,7 +1,7 @@
 import { atom } from 'nanostores'
 import { decode, encode } from './codec'
 import { matchesCookie } from './cookie-pattern'
-import { createEvents, report } from './events'
+import { createEvents } from './events'
 import { uuid } from './id'
 import { changes, decide, everything, granted, restore, toStored } from './state'
 import { createStorage } from './storage'
@@ -26,6 +26,10 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
   const $view = atom<View>('none')
   const decideNow = (choice: Record<string, boolean>) => $state.set(decide(config, $state.get(), choice, Date.now()))
   const isGranted = (name: string) => granted($state.get(), name)
+  const show = (view: View) => () => $view.set(view)
+  let ui: Promise<unknown> | undefined
+  const loadUi = () =>
+    doc && (ui ??= options.ui?.().then(({ mount }) => void unlisten.push(mount(consent, doc)), console.error))
   const openPreferences = (event: Event) => {
     if ((event.target as Element).closest?.('[data-consent-open="preferences"]')) {
       event.preventDefault()
@@ -39,19 +43,18 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
       else storage.remove()
       const changed = changes(before, state)
       const withdrawn = changed.filter((name) => !granted(state, name))
-      const patterns = Object.entries(config.categories).flatMap(([name, { services = {} }]) =>
-        Object.entries(services).flatMap(([service, { cookies = [] }]) =>
-          withdrawn.includes(name + '.' + service) ? cookies : [],
-        ),
-      )
+      const patterns = withdrawn.flatMap((key) => {
+        const [name, service] = key.split('.')
+        return (service && config.categories[name!]?.services?.[service]?.cookies) || []
+      })
       if (patterns.length) storage.clear((cookie) => patterns.some((pattern) => matchesCookie(pattern, cookie)))
       if (state.decided) events.emit('consent', state)
       if (changed.length) events.emit('change', { ...state, changed })
       if (withdrawn.length && config.reloadOnWithdraw) win?.location.reload()
     }),
-    $view.listen((view, before) => {
-      if (before && before != 'none') events.emit(`${before}-hide`, $state.get())
-      if (view != 'none') events.emit(`${view}-show`, $state.get())
+    $view.listen((view, before = 'none') => {
+      if (before != 'none') events.emit(`${before}-hide`, $state.get())
+      if (view != 'none') events.emit(`${view}-show`, $state.get()), loadUi()
     }),
   ]
 
@@ -65,25 +68,17 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     rejectAll: () => decideNow(everything(config, false)),
     setConsent: decideNow,
     whenGranted(name, fn) {
-      const run = () => {
-        if (!isGranted(name)) return
-        stop()
-        try {
-          fn()
-        } catch (error) {
-          report(error)
-        }
-      }
-      const stop = $state.listen(run)
-      run()
+      if (isGranted(name)) return fn(), () => {}
+      // Through the event target: a callback that throws is reported, and breaks nothing.
+      const stop = events.on('change', () => isGranted(name) && (stop(), fn()))
       return stop
     },
-    showBanner: () => $view.set('banner'),
-    showPreferences: () => $view.set('preferences'),
-    hide: () => $view.set('none'),
+    showBanner: show('banner'),
+    showPreferences: show('preferences'),
+    hide: show('none'),
     reset() {
       $state.set(decide(config, { id: $state.get().id }, {}, null))
-      $view.set('banner')
+      consent.showBanner()
     },
     on: events.on,
     destroy() {
@@ -97,6 +92,12 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     doc.addEventListener('click', openPreferences)
     for (const gate of options.gates ?? []) unlisten.push(gate(consent, doc))
   }
-  queueMicrotask(() => events.emit('ready', $state.get()))
+  if (config.ui?.settingsButton) loadUi()
+  queueMicrotask(() => {
+    events.emit('ready', $state.get())
+    // The "Manage preferences" link of marketing emails: #consent-preferences or ?consent=preferences.
+    if (/[#?&]consent[-=]preferences/.test(doc?.URL + '')) consent.showPreferences()
+    else if (!$state.get().decided) consent.showBanner()
+  })
   return consent
 }

@@ -1,11 +1,5 @@
 import type { ConsentEventDetail, ConsentEventName } from './types'
 
-/** Reports an error like an uncaught one, without breaking the caller. */
-export const report = (error: unknown) =>
-  setTimeout(() => {
-    throw error
-  })
-
 /**
  * The one event emitter: `on()` listeners, a `consentry:<name>` CustomEvent on the window and,
  * when the page has a `dataLayer`, a `consentry_update` push for tag managers on ready and change.

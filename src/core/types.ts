@@ -78,6 +78,29 @@ export interface ConsentryConfig {
   texts?: Record<string, Record<string, string>>
   /** Reload the page when consent is withdrawn, since scripts already running cannot be unloaded. */
   reloadOnWithdraw?: boolean
+  /** URL of the privacy or cookie policy, linked from the banner and the preferences. */
+  policyUrl?: string
+  /** Look and behaviour of the banner and preferences. */
+  ui?: UiOptions
+}
+
+/** Look and behaviour of the banner and preferences. */
+export interface UiOptions {
+  /** `bar` along the bottom (default), `box` in the bottom corner, or `center`. */
+  layout?: 'bar' | 'box' | 'center'
+  /** `light`, `dark`, or `auto` to follow the visitor's system (default). */
+  theme?: 'light' | 'dark' | 'auto'
+  /**
+   * A floating "Cookie settings" button, so withdrawal stays one click away. It needs the UI
+   * chunk on every page view; a `data-consent-open="preferences"` link costs nothing.
+   */
+  settingsButton?: boolean
+}
+
+/** The UI a {@link Consentry} instance loads when something must show. */
+export interface UiModule {
+  /** Render the banner and preferences for an instance; returns the function that removes them. */
+  mount(consent: Consentry, document: Document): () => void
 }
 
 /** The config after validation: the same, with every cookie option filled in. */
@@ -132,6 +155,11 @@ export interface ConsentryOptions {
   document?: Document
   /** Gates to start. Default: scripts, templates and `data-src` elements. */
   gates?: Gate[]
+  /**
+   * Loads the UI when the banner or the preferences must show. Default with
+   * {@link createConsentry}: the bundled Preact UI, as a separate chunk; `undefined` for none.
+   */
+  ui?: () => Promise<UiModule>
   /**
    * Checksum of the config text, stored with the decision: the script tag skips validating a
    * config it has validated before. Default: the stored one.

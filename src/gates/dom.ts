@@ -17,7 +17,7 @@ export const domGate =
         if (doc.readyState != 'loading' || isParsed(element))
           apply(element, consent.isGranted(element.getAttribute('data-consent')!))
       })
-    const observer = new MutationObserver((records) => records.some((record) => record.addedNodes.length) && scan())
+    const observer = new MutationObserver(scan)
     observer.observe(doc, { childList: true, subtree: true })
     doc.addEventListener('DOMContentLoaded', scan)
     const stop = consent.$state.listen(scan)

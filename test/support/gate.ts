@@ -16,9 +16,9 @@ afterEach(() => {
   closeFrames()
 })
 
-/** An instance with the site config that gates `doc`. */
+/** An instance with the site config that gates `doc` (with no UI: it has tests of its own). */
 export const gate = (doc: Document) => {
-  const consent = createConsentry(siteConfig, { document: doc })
+  const consent = createConsentry(siteConfig, { document: doc, ui: undefined })
   instances.push(consent)
   return consent
 }

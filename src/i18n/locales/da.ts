@@ -1,0 +1,28 @@
+import type { Messages } from '../en'
+
+export default {
+  title: "Vi værner om dit privatliv",
+  text: "Vi bruger cookies for at få dette websted til at fungere. Med dit samtykke bruger vi dem også til at forstå, hvordan webstedet bruges, og til at tilpasse annoncer. Du kan til enhver tid ændre dit valg. Læs vores {policy}.",
+  policy: "cookiepolitik",
+  acceptAll: "Accepter alle",
+  rejectAll: "Afvis alle",
+  manage: "Administrer indstillinger",
+  preferencesTitle: "Privatlivsindstillinger",
+  preferencesText: "Vælg, hvilke cookies vi må bruge. Nødvendige cookies er altid slået til, fordi webstedet har brug for dem.",
+  save: "Gem indstillinger",
+  close: "Luk",
+  alwaysOn: "Altid slået til",
+  details: "Tjenester og cookies",
+  cookie: "Cookie",
+  purpose: "Formål",
+  duration: "Varighed",
+  settings: "Cookieindstillinger",
+  essential: "Nødvendige",
+  'essential.text': "Nødvendige for at webstedet fungerer: sikkerhed, belastningsfordeling og at huske dette valg.",
+  analytics: "Statistik",
+  'analytics.text': "Hjælper os med at forstå, hvordan besøgende bruger webstedet, så vi kan forbedre det.",
+  marketing: "Marketing",
+  'marketing.text': "Bruges til at vise dig relevante annoncer og måle vores kampagner.",
+  'click-tracking': "Kliksporing i e-mails",
+  'click-tracking.text': "Viser os, hvilke links i vores e-mails du åbner, så vi kan sende dig mere relevante beskeder.",
+} satisfies Messages

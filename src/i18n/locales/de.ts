@@ -1,0 +1,28 @@
+import type { Messages } from '../en'
+
+export default {
+  title: "Ihre Privatsphäre ist uns wichtig",
+  text: "Wir verwenden Cookies, um diese Website zu betreiben. Mit Ihrer Einwilligung verwenden wir sie auch, um zu verstehen, wie die Website genutzt wird, und um Werbung zu personalisieren. Sie können Ihre Wahl jederzeit ändern. Lesen Sie unsere {policy}.",
+  policy: "Cookie-Richtlinie",
+  acceptAll: "Alle akzeptieren",
+  rejectAll: "Alle ablehnen",
+  manage: "Einstellungen verwalten",
+  preferencesTitle: "Datenschutz-Einstellungen",
+  preferencesText: "Wählen Sie, welche Cookies wir verwenden dürfen. Essenzielle Cookies sind immer aktiv, weil die Website sie braucht.",
+  save: "Einstellungen speichern",
+  close: "Schließen",
+  alwaysOn: "Immer aktiv",
+  details: "Dienste und Cookies",
+  cookie: "Cookie",
+  purpose: "Zweck",
+  duration: "Dauer",
+  settings: "Cookie-Einstellungen",
+  essential: "Essenziell",
+  'essential.text': "Für den Betrieb der Website nötig: Sicherheit, Lastverteilung und das Speichern dieser Wahl.",
+  analytics: "Statistik",
+  'analytics.text': "Helfen uns zu verstehen, wie Besucher die Website nutzen, damit wir sie verbessern können.",
+  marketing: "Marketing",
+  'marketing.text': "Dienen dazu, Ihnen passende Werbung zu zeigen und unsere Kampagnen zu messen.",
+  'click-tracking': "Klick-Tracking in E-Mails",
+  'click-tracking.text': "Zeigt uns, welche Links in unseren E-Mails Sie öffnen, damit wir Ihnen passendere Nachrichten senden.",
+} satisfies Messages

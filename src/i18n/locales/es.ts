@@ -1,0 +1,28 @@
+import type { Messages } from '../en'
+
+export default {
+  title: "Valoramos su privacidad",
+  text: "Usamos cookies para que este sitio funcione. Con su consentimiento, también las usamos para entender cómo se usa el sitio y para personalizar los anuncios. Puede cambiar su elección en cualquier momento. Lea nuestra {policy}.",
+  policy: "política de cookies",
+  acceptAll: "Aceptar todo",
+  rejectAll: "Rechazar todo",
+  manage: "Gestionar preferencias",
+  preferencesTitle: "Preferencias de privacidad",
+  preferencesText: "Elija qué cookies podemos usar. Las cookies esenciales están siempre activas porque el sitio las necesita.",
+  save: "Guardar preferencias",
+  close: "Cerrar",
+  alwaysOn: "Siempre activas",
+  details: "Servicios y cookies",
+  cookie: "Cookie",
+  purpose: "Finalidad",
+  duration: "Duración",
+  settings: "Configuración de cookies",
+  essential: "Esenciales",
+  'essential.text': "Necesarias para que el sitio funcione: seguridad, equilibrio de carga y recordar esta elección.",
+  analytics: "Analítica",
+  'analytics.text': "Nos ayudan a entender cómo usan el sitio los visitantes, para poder mejorarlo.",
+  marketing: "Marketing",
+  'marketing.text': "Se usan para mostrarle anuncios relevantes y medir nuestras campañas.",
+  'click-tracking': "Seguimiento de clics en correos",
+  'click-tracking.text': "Nos permite ver qué enlaces de nuestros correos abre, para enviarle mensajes más relevantes.",
+} satisfies Messages

@@ -1,0 +1,28 @@
+import type { Messages } from '../en'
+
+export default {
+  title: "Yksityisyytesi on meille tärkeää",
+  text: "Käytämme evästeitä, jotta tämä sivusto toimii. Suostumuksellasi käytämme niitä myös ymmärtääksemme, miten sivustoa käytetään, ja mainosten kohdentamiseen. Voit muuttaa valintaasi milloin tahansa. Lue {policy}.",
+  policy: "evästekäytäntömme",
+  acceptAll: "Hyväksy kaikki",
+  rejectAll: "Hylkää kaikki",
+  manage: "Hallitse asetuksia",
+  preferencesTitle: "Yksityisyysasetukset",
+  preferencesText: "Valitse, mitä evästeitä saamme käyttää. Välttämättömät evästeet ovat aina käytössä, koska sivusto tarvitsee niitä.",
+  save: "Tallenna asetukset",
+  close: "Sulje",
+  alwaysOn: "Aina käytössä",
+  details: "Palvelut ja evästeet",
+  cookie: "Eväste",
+  purpose: "Tarkoitus",
+  duration: "Kesto",
+  settings: "Evästeasetukset",
+  essential: "Välttämättömät",
+  'essential.text': "Tarvitaan sivuston toimintaan: tietoturva, kuormantasaus ja tämän valinnan muistaminen.",
+  analytics: "Analytiikka",
+  'analytics.text': "Auttavat meitä ymmärtämään, miten kävijät käyttävät sivustoa, jotta voimme parantaa sitä.",
+  marketing: "Markkinointi",
+  'marketing.text': "Käytetään osuvien mainosten näyttämiseen ja kampanjoidemme mittaamiseen.",
+  'click-tracking': "Sähköpostien klikkausseuranta",
+  'click-tracking.text': "Näyttää meille, mitä sähköpostiemme linkkejä avaat, jotta voimme lähettää sinulle osuvampia viestejä.",
+} satisfies Messages

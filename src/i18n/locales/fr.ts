@@ -1,0 +1,28 @@
+import type { Messages } from '../en'
+
+export default {
+  title: "Votre vie privée compte pour nous",
+  text: "Nous utilisons des cookies pour faire fonctionner ce site. Avec votre accord, nous les utilisons aussi pour comprendre comment le site est utilisé et pour personnaliser les publicités. Vous pouvez modifier votre choix à tout moment. Consultez notre {policy}.",
+  policy: "politique relative aux cookies",
+  acceptAll: "Tout accepter",
+  rejectAll: "Tout refuser",
+  manage: "Gérer les préférences",
+  preferencesTitle: "Préférences de confidentialité",
+  preferencesText: "Choisissez les cookies que nous pouvons utiliser. Les cookies essentiels sont toujours actifs, car le site en a besoin.",
+  save: "Enregistrer les préférences",
+  close: "Fermer",
+  alwaysOn: "Toujours actifs",
+  details: "Services et cookies",
+  cookie: "Cookie",
+  purpose: "Finalité",
+  duration: "Durée",
+  settings: "Paramètres des cookies",
+  essential: "Essentiels",
+  'essential.text': "Nécessaires au fonctionnement du site : sécurité, répartition de charge et mémorisation de ce choix.",
+  analytics: "Mesure d’audience",
+  'analytics.text': "Nous aident à comprendre comment les visiteurs utilisent le site, afin de l’améliorer.",
+  marketing: "Marketing",
+  'marketing.text': "Servent à vous montrer des publicités pertinentes et à mesurer nos campagnes.",
+  'click-tracking': "Suivi des clics dans les e-mails",
+  'click-tracking.text': "Nous indique quels liens de nos e-mails vous ouvrez, afin de vous envoyer des messages plus pertinents.",
+} satisfies Messages

@@ -1,0 +1,28 @@
+import type { Messages } from '../en'
+
+export default {
+  title: "La tua privacy è importante per noi",
+  text: "Usiamo i cookie per far funzionare questo sito. Con il tuo consenso li usiamo anche per capire come viene usato il sito e per personalizzare gli annunci. Puoi cambiare la tua scelta in qualsiasi momento. Leggi la nostra {policy}.",
+  policy: "informativa sui cookie",
+  acceptAll: "Accetta tutto",
+  rejectAll: "Rifiuta tutto",
+  manage: "Gestisci preferenze",
+  preferencesTitle: "Preferenze sulla privacy",
+  preferencesText: "Scegli quali cookie possiamo usare. I cookie essenziali sono sempre attivi perché il sito ne ha bisogno.",
+  save: "Salva preferenze",
+  close: "Chiudi",
+  alwaysOn: "Sempre attivi",
+  details: "Servizi e cookie",
+  cookie: "Cookie",
+  purpose: "Finalità",
+  duration: "Durata",
+  settings: "Impostazioni cookie",
+  essential: "Essenziali",
+  'essential.text': "Necessari al funzionamento del sito: sicurezza, bilanciamento del carico e memorizzazione di questa scelta.",
+  analytics: "Statistiche",
+  'analytics.text': "Ci aiutano a capire come i visitatori usano il sito, così da poterlo migliorare.",
+  marketing: "Marketing",
+  'marketing.text': "Servono a mostrarti annunci pertinenti e a misurare le nostre campagne.",
+  'click-tracking': "Tracciamento dei clic nelle email",
+  'click-tracking.text': "Ci permette di vedere quali link delle nostre email apri, per inviarti messaggi più pertinenti.",
+} satisfies Messages

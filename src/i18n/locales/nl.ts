@@ -1,0 +1,28 @@
+import type { Messages } from '../en'
+
+export default {
+  title: "Uw privacy is belangrijk voor ons",
+  text: "We gebruiken cookies om deze site te laten werken. Met uw toestemming gebruiken we ze ook om te begrijpen hoe de site wordt gebruikt en om advertenties te personaliseren. U kunt uw keuze altijd wijzigen. Lees ons {policy}.",
+  policy: "cookiebeleid",
+  acceptAll: "Alles accepteren",
+  rejectAll: "Alles weigeren",
+  manage: "Voorkeuren beheren",
+  preferencesTitle: "Privacyvoorkeuren",
+  preferencesText: "Kies welke cookies we mogen gebruiken. Essentiële cookies staan altijd aan omdat de site ze nodig heeft.",
+  save: "Voorkeuren opslaan",
+  close: "Sluiten",
+  alwaysOn: "Altijd aan",
+  details: "Diensten en cookies",
+  cookie: "Cookie",
+  purpose: "Doel",
+  duration: "Duur",
+  settings: "Cookie-instellingen",
+  essential: "Essentieel",
+  'essential.text': "Nodig om de site te laten werken: beveiliging, load balancing en het onthouden van deze keuze.",
+  analytics: "Statistieken",
+  'analytics.text': "Helpen ons te begrijpen hoe bezoekers de site gebruiken, zodat we hem kunnen verbeteren.",
+  marketing: "Marketing",
+  'marketing.text': "Worden gebruikt om u relevante advertenties te tonen en onze campagnes te meten.",
+  'click-tracking': "Kliktracking in e-mails",
+  'click-tracking.text': "Laat ons zien welke links in onze e-mails u opent, zodat we u relevantere berichten sturen.",
+} satisfies Messages

@@ -1,0 +1,28 @@
+import type { Messages } from '../en'
+
+export default {
+  title: "Dbamy o Twoją prywatność",
+  text: "Używamy plików cookie, aby ta strona działała. Za Twoją zgodą używamy ich także, aby zrozumieć, jak korzystasz ze strony, i aby personalizować reklamy. Możesz w każdej chwili zmienić swój wybór. Przeczytaj naszą {policy}.",
+  policy: "politykę cookie",
+  acceptAll: "Akceptuj wszystkie",
+  rejectAll: "Odrzuć wszystkie",
+  manage: "Zarządzaj ustawieniami",
+  preferencesTitle: "Ustawienia prywatności",
+  preferencesText: "Wybierz, których plików cookie możemy używać. Niezbędne pliki cookie są zawsze włączone, bo strona ich potrzebuje.",
+  save: "Zapisz ustawienia",
+  close: "Zamknij",
+  alwaysOn: "Zawsze włączone",
+  details: "Usługi i pliki cookie",
+  cookie: "Plik cookie",
+  purpose: "Cel",
+  duration: "Czas przechowywania",
+  settings: "Ustawienia cookie",
+  essential: "Niezbędne",
+  'essential.text': "Potrzebne do działania strony: bezpieczeństwo, równoważenie obciążenia i zapamiętanie tego wyboru.",
+  analytics: "Analityka",
+  'analytics.text': "Pomagają nam zrozumieć, jak odwiedzający korzystają ze strony, abyśmy mogli ją ulepszać.",
+  marketing: "Marketing",
+  'marketing.text': "Służą do wyświetlania trafnych reklam i mierzenia naszych kampanii.",
+  'click-tracking': "Śledzenie kliknięć w e-mailach",
+  'click-tracking.text': "Pokazuje nam, które linki w naszych e-mailach otwierasz, abyśmy wysyłali Ci trafniejsze wiadomości.",
+} satisfies Messages

@@ -1,0 +1,28 @@
+import type { Messages } from '../en'
+
+export default {
+  title: "Valorizamos a sua privacidade",
+  text: "Usamos cookies para fazer este site funcionar. Com o seu consentimento, também os usamos para perceber como o site é utilizado e para personalizar anúncios. Pode alterar a sua escolha a qualquer momento. Leia a nossa {policy}.",
+  policy: "política de cookies",
+  acceptAll: "Aceitar tudo",
+  rejectAll: "Rejeitar tudo",
+  manage: "Gerir preferências",
+  preferencesTitle: "Preferências de privacidade",
+  preferencesText: "Escolha que cookies podemos usar. Os cookies essenciais estão sempre ativos porque o site precisa deles.",
+  save: "Guardar preferências",
+  close: "Fechar",
+  alwaysOn: "Sempre ativos",
+  details: "Serviços e cookies",
+  cookie: "Cookie",
+  purpose: "Finalidade",
+  duration: "Duração",
+  settings: "Definições de cookies",
+  essential: "Essenciais",
+  'essential.text': "Necessários para o site funcionar: segurança, distribuição de carga e memorização desta escolha.",
+  analytics: "Análise",
+  'analytics.text': "Ajudam-nos a perceber como os visitantes usam o site, para o podermos melhorar.",
+  marketing: "Marketing",
+  'marketing.text': "Usados para lhe mostrar anúncios relevantes e medir as nossas campanhas.",
+  'click-tracking': "Rastreio de cliques em emails",
+  'click-tracking.text': "Permite-nos ver que links dos nossos emails abre, para lhe enviarmos mensagens mais relevantes.",
+} satisfies Messages

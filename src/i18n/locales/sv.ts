@@ -1,0 +1,28 @@
+import type { Messages } from '../en'
+
+export default {
+  title: "Vi värnar om din integritet",
+  text: "Vi använder cookies för att den här webbplatsen ska fungera. Med ditt samtycke använder vi dem också för att förstå hur webbplatsen används och för att anpassa annonser. Du kan ändra ditt val när som helst. Läs vår {policy}.",
+  policy: "cookiepolicy",
+  acceptAll: "Godkänn alla",
+  rejectAll: "Avvisa alla",
+  manage: "Hantera inställningar",
+  preferencesTitle: "Integritetsinställningar",
+  preferencesText: "Välj vilka cookies vi får använda. Nödvändiga cookies är alltid på eftersom webbplatsen behöver dem.",
+  save: "Spara inställningar",
+  close: "Stäng",
+  alwaysOn: "Alltid på",
+  details: "Tjänster och cookies",
+  cookie: "Cookie",
+  purpose: "Syfte",
+  duration: "Lagringstid",
+  settings: "Cookieinställningar",
+  essential: "Nödvändiga",
+  'essential.text': "Behövs för att webbplatsen ska fungera: säkerhet, lastbalansering och att komma ihåg det här valet.",
+  analytics: "Statistik",
+  'analytics.text': "Hjälper oss att förstå hur besökare använder webbplatsen, så att vi kan förbättra den.",
+  marketing: "Marknadsföring",
+  'marketing.text': "Används för att visa dig relevanta annonser och mäta våra kampanjer.",
+  'click-tracking': "Klickspårning i e-post",
+  'click-tracking.text': "Visar oss vilka länkar i våra e-postmeddelanden du öppnar, så att vi kan skicka mer relevanta meddelanden.",
+} satisfies Messages

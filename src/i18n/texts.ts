@@ -1,0 +1,33 @@
+import type { Config, LocalizedText } from '../core/types'
+import { en, type Messages } from './en'
+import { LANGUAGES, pickLocale } from './locale'
+
+const bundled = import.meta.glob<{ default: Partial<Messages> }>('./locales/*.ts')
+
+/** The texts of one language: built-in English, the bundled translation, the config's own. */
+export interface Texts {
+  lang: string
+  t: (key: keyof Messages | string) => string
+  /** A text of the config (a title, a description) in this language. */
+  pick: (text: LocalizedText | undefined) => string | undefined
+}
+
+/** Choose the language (config, `<html lang>`, browser) and load its texts. */
+export const loadTexts = async (config: Config, doc: Document): Promise<Texts> => {
+  const custom = config.texts ?? {}
+  const lang = pickLocale(
+    [config.language, doc.documentElement.lang, ...(doc.defaultView?.navigator.languages ?? [])],
+    ['en', ...LANGUAGES, ...Object.keys(custom).map((code) => code.toLowerCase())],
+  )
+  const translation = bundled[`./locales/${lang.split('-')[0]}.ts`]
+  const messages: Record<string, string> = {
+    ...en,
+    ...(translation && (await translation()).default),
+    ...custom[lang],
+  }
+  return {
+    lang,
+    t: (key) => messages[key] ?? key,
+    pick: (text) => (typeof text == 'string' ? text : text && (text[lang] ?? text[lang.split('-')[0]!] ?? text.en ?? Object.values(text)[0])),
+  }
+}

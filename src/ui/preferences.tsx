@@ -1,0 +1,62 @@
+import type { Consentry } from '../core/types'
+import type { Texts } from '../i18n/texts'
+import { CategoryRow } from './category'
+
+interface Props {
+  consent: Consentry
+  texts: Texts
+  draft: Record<string, boolean>
+  toggle: (name: string) => void
+  /** Categories in the order to show (click-tracking first when opened from an email link). */
+  order: string[]
+}
+
+/** The second layer, in a native modal `<dialog>`: one switch per category, and the three choices. */
+export const Preferences = ({ consent, texts, draft, toggle, order }: Props) => {
+  const { t } = texts
+  const finish = (choose: () => void) => {
+    choose()
+    consent.hide()
+  }
+  return (
+    <dialog class="preferences" aria-labelledby="consentry-preferences-title">
+      <div class="head">
+        <h2 id="consentry-preferences-title">{t('preferencesTitle')}</h2>
+        <button type="button" class="close" aria-label={t('close')} onClick={(event) => (event.currentTarget as HTMLElement).closest('dialog')!.close()}>
+          ×
+        </button>
+      </div>
+      <div class="body">
+        <p>{t('preferencesText')}</p>
+        {consent.config.policyUrl && (
+          <p>
+            <a href={consent.config.policyUrl}>{t('policy')}</a>
+          </p>
+        )}
+        <ul class="categories">
+          {order.map((name) => (
+            <CategoryRow
+              key={name}
+              name={name}
+              category={consent.config.categories[name]!}
+              granted={!!draft[name]}
+              toggle={() => toggle(name)}
+              texts={texts}
+            />
+          ))}
+        </ul>
+      </div>
+      <div class="actions">
+        <button type="button" class="button" onClick={() => finish(consent.rejectAll)}>
+          {t('rejectAll')}
+        </button>
+        <button type="button" class="button" onClick={() => finish(consent.acceptAll)}>
+          {t('acceptAll')}
+        </button>
+        <button type="button" class="button secondary" onClick={() => finish(() => consent.setConsent(draft))}>
+          {t('save')}
+        </button>
+      </div>
+    </dialog>
+  )
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest'
+import { commands, page, userEvent } from 'vitest/browser'
+import { createConsentry } from '../../src/consentry'
+import { blankPage, tick } from '../support/browser'
+import { banner, button, showUi, ui, uiConfig } from '../support/ui'
+
+const styleOf = (name: string) => {
+  const element = [...ui()!.querySelectorAll('button')].find((button) => button.textContent == name)!
+  const style = getComputedStyle(element)
+  const box = element.getBoundingClientRect()
+  return { width: Math.round(box.width), height: Math.round(box.height), font: style.font, color: style.color, background: style.backgroundColor, border: style.border }
+}
+
+describe('the banner', () => {
+  it('shows on a first visit: title, text with the policy link, and the three choices', async () => {
+    await showUi()
+    await expect.element(banner()).toBeVisible()
+    await expect.element(banner()).toHaveTextContent(/We use cookies to run this site/)
+    const link = page.getByRole('link', { name: 'cookie policy' })
+    await expect.element(link).toHaveAttribute('href', '/privacy')
+    for (const name of ['Accept all', 'Reject all', 'Manage preferences']) await expect.element(button(name)).toBeVisible()
+  })
+
+  it('gives Accept all and Reject all the same size, weight and colours', async () => {
+    await showUi()
+    expect(styleOf('Reject all')).toEqual(styleOf('Accept all'))
+  })
+
+  it('does not show, nor load the UI, for a visitor who has decided', async () => {
+    const first = await showUi()
+    first.rejectAll()
+    first.destroy()
+    const consent = createConsentry(uiConfig())
+    await tick(100)
+    expect(consent.getState().decided).toBe(true)
+    expect(document.querySelector('[data-consentry]')).toBeNull()
+    consent.destroy()
+  })
+
+  it('records Reject all and Accept all and goes away', async () => {
+    const consent = await showUi()
+    await button('Reject all').click()
+    expect(consent.getState()).toMatchObject({ decided: true, categories: { analytics: false, marketing: false } })
+    await expect.element(banner()).not.toBeInTheDocument()
+    consent.reset()
+    await button('Accept all').click()
+    expect(consent.getState().categories).toMatchObject({ analytics: true, marketing: true, 'click-tracking': true })
+  })
+
+  it('is a non-modal region: the page stays usable behind it', async () => {
+    const outside = document.createElement('button')
+    outside.textContent = 'Page button'
+    let clicked = false
+    outside.onclick = () => (clicked = true)
+    document.body.prepend(outside)
+    await showUi()
+    await page.getByRole('button', { name: 'Page button' }).click()
+    outside.focus()
+    expect(clicked).toBe(true)
+    expect(document.activeElement).toBe(outside)
+    outside.remove()
+  })
+
+  it('shifts no layout when it appears (CLS 0)', async () => {
+    const { win, doc } = await blankPage(
+      `<h1>Article</h1>${'<p>Paragraph of text that fills the page.</p>'.repeat(30)}`,
+    )
+    const shifts: number[] = []
+    new win.PerformanceObserver((list: PerformanceObserverEntryList) => list.getEntries().forEach((entry: any) => shifts.push(entry.value))).observe({
+      type: 'layout-shift',
+      buffered: true,
+    })
+    const { createConsentry } = await import('../../src/consentry')
+    const consent = createConsentry(uiConfig(), { document: doc })
+    await expect.poll(() => doc.querySelector('[data-consentry]')?.shadowRoot?.querySelector('.banner')).toBeTruthy()
+    await tick(300)
+    consent.destroy()
+    expect(shifts.reduce((sum, value) => sum + value, 0)).toBe(0)
+  })
+
+  it('offers three layouts: bottom bar, corner box, centred box', async () => {
+    const place = async (layout: 'bar' | 'box' | 'center') => {
+      const consent = await showUi(uiConfig({ ui: { layout } }))
+      const box = ui()!.querySelector('.banner')!.getBoundingClientRect()
+      consent.destroy()
+      return box
+    }
+    const width = innerWidth
+    const height = innerHeight
+    const bar = await place('bar')
+    expect([bar.left, Math.round(bar.right), Math.round(bar.bottom)]).toEqual([0, width, height])
+    const box = await place('box')
+    expect(Math.round(box.bottom)).toBeLessThan(height)
+    expect(box.left).toBeGreaterThan(0)
+    const center = await place('center')
+    expect(Math.abs((center.top + center.bottom) / 2 - height / 2)).toBeLessThan(2)
+  })
+
+  it('follows the light, dark and auto themes', async () => {
+    const background = async (theme: 'light' | 'dark' | 'auto') => {
+      const consent = await showUi(uiConfig({ ui: { theme } }))
+      const color = getComputedStyle(ui()!.querySelector('.banner')!).backgroundColor
+      consent.destroy()
+      return color
+    }
+    expect(await background('light')).toBe('rgb(255, 255, 255)')
+    expect(await background('dark')).toBe('rgb(28, 28, 33)')
+    await commands.emulateMedia({ colorScheme: 'dark' })
+    expect(await background('auto')).toBe('rgb(28, 28, 33)')
+    await commands.emulateMedia({ colorScheme: 'light' })
+    expect(await background('auto')).toBe('rgb(255, 255, 255)')
+  })
+
+  it('takes colours, radius and font from --consentry-* custom properties on the page', async () => {
+    const style = document.createElement('style')
+    style.textContent = ':root { --consentry-accent: rgb(0, 100, 0); --consentry-radius: 2px; --consentry-font: serif }'
+    document.head.append(style)
+    await showUi(uiConfig({ ui: { theme: 'light', layout: 'box' } }))
+    const accept = getComputedStyle([...ui()!.querySelectorAll('button')].find((b) => b.textContent == 'Accept all')!)
+    const banner = getComputedStyle(ui()!.querySelector('.banner')!)
+    expect(accept.backgroundColor).toBe('rgb(0, 100, 0)')
+    expect(accept.fontFamily).toBe('serif')
+    expect(banner.borderTopLeftRadius).toBe('2px')
+    style.remove()
+  })
+
+  it('keeps the page CSS out and its own CSS in (shadow DOM)', async () => {
+    const style = document.createElement('style')
+    style.textContent = 'button { background: rgb(255, 0, 0) !important; font-size: 40px !important } p { display: none !important }'
+    document.head.append(style)
+    const outside = document.createElement('p')
+    outside.className = 'banner'
+    document.body.append(outside)
+    await showUi(uiConfig({ ui: { theme: 'light' } }))
+    const accept = [...ui()!.querySelectorAll('button')].find((b) => b.textContent == 'Accept all')!
+    expect(getComputedStyle(accept).backgroundColor).not.toBe('rgb(255, 0, 0)')
+    expect(getComputedStyle(accept).fontSize).toBe('15px')
+    expect(getComputedStyle(ui()!.querySelector('p')!).display).toBe('block')
+    expect(getComputedStyle(outside).position).toBe('static')
+    style.remove()
+    outside.remove()
+  })
+
+  it('animates only when the visitor has not asked for reduced motion', async () => {
+    await commands.emulateMedia({ reducedMotion: 'reduce' })
+    let consent = await showUi()
+    expect(getComputedStyle(ui()!.querySelector('.banner')!).animationName).toBe('none')
+    consent.destroy()
+    await commands.emulateMedia({ reducedMotion: 'no-preference' })
+    consent = await showUi()
+    expect(getComputedStyle(ui()!.querySelector('.banner')!).animationName).toBe('consentry-in')
+  })
+
+  it('fits a 320 px wide screen with every button visible', async () => {
+    await page.viewport(320, 640)
+    try {
+      await showUi()
+      const root = ui()!
+      const panel = root.querySelector('.banner')!
+      expect(panel.scrollWidth).toBeLessThanOrEqual(panel.clientWidth)
+      for (const element of root.querySelectorAll('.banner button')) {
+        const box = element.getBoundingClientRect()
+        expect(box.left).toBeGreaterThanOrEqual(0)
+        expect(box.right).toBeLessThanOrEqual(320)
+      }
+    } finally {
+      await page.viewport(414, 896)
+    }
+  })
+
+  it('can be used with the keyboard alone', async () => {
+    const consent = await showUi()
+    ;(ui()!.querySelector('.banner button') as HTMLElement).focus()
+    expect(ui()!.activeElement!.textContent).toBe('Reject all')
+    await userEvent.keyboard('{Tab}')
+    expect(ui()!.activeElement!.textContent).toBe('Accept all')
+    expect(getComputedStyle(ui()!.activeElement!).outlineStyle).toBe('solid')
+    await userEvent.keyboard('{Enter}')
+    expect(consent.getState().categories.analytics).toBe(true)
+  })
+})

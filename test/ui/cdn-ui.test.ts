@@ -1,0 +1,58 @@
+// The built script tag with its UI chunk, in real pages.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { clearCookies, closeFrames, openFrame, openPage, servePage, started, tick } from '../support/browser'
+import { siteConfig } from '../support/configs'
+
+const page = (config: unknown = siteConfig, lang = 'en') =>
+  `<!doctype html><html lang="${lang}"><head><script type="application/json" id="consentry-config">${JSON.stringify(config)}</script>
+  <script nonce="abc" src="/__dist/consentry.js"></script></head><body><main><h1>Page</h1></main></body></html>`
+const resources = (win: Window) =>
+  win.performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith('/__dist/'))
+const shadow = (win: Window & Record<string, any>) => win.document.querySelector('[data-consentry]')?.shadowRoot
+
+beforeEach(clearCookies)
+afterEach(closeFrames)
+
+describe('the script tag UI', () => {
+  it('loads the UI chunk on a first visit, and only the core once the visitor has decided', async () => {
+    const url = await servePage(page())
+    const first = (await openFrame(url)).contentWindow as Window & Record<string, any>
+    await expect.poll(() => shadow(first)?.querySelector('.banner')).toBeTruthy()
+    expect(resources(first)).toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js'])
+    ;[...shadow(first)!.querySelectorAll('button')].find((button) => button.textContent == 'Reject all')!.click()
+
+    const returning = (await openFrame(url)).contentWindow as Window & Record<string, any>
+    await started(returning)
+    await tick(300)
+    expect(returning.consentry.getState().decided).toBe(true)
+    expect(resources(returning)).toEqual(['/__dist/consentry.js'])
+    expect(shadow(returning)).toBeUndefined()
+  })
+
+  it('loads a language chunk only when that language is chosen', async () => {
+    const english = (await openFrame(await servePage(page()))).contentWindow as Window & Record<string, any>
+    await expect.poll(() => shadow(english)?.querySelector('.banner')).toBeTruthy()
+    expect(resources(english).some((path) => path.includes('consentry-ui-'))).toBe(false)
+    clearCookies()
+    const german = (await openFrame(await servePage(page(siteConfig, 'de')))).contentWindow as Window & Record<string, any>
+    await expect.poll(() => shadow(german)?.querySelector('.banner h2')?.textContent).toBe('Ihre Privatsphäre ist uns wichtig')
+    expect(resources(german).filter((path) => path.includes('consentry-ui-'))).toEqual(['/__dist/consentry-ui-de.js'])
+  })
+
+  it("shows banner and preferences under a strict Content Security Policy without a violation", async () => {
+    const { win } = await openPage(
+      page().replace('<head>', `<head><script nonce="abc">window.violations = []; addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI))</script>`),
+      { headers: { 'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'nonce-abc' 'self'" } },
+    )
+    await expect.poll(() => shadow(win)?.querySelector('.banner')).toBeTruthy()
+    const consent = await started(win)
+    consent.showPreferences()
+    await expect.poll(() => shadow(win)!.querySelector('dialog')!.open).toBe(true)
+    expect(getComputedStyle(shadow(win)!.querySelector('.button')!).minHeight).toBe('44px')
+    await tick(100)
+    expect(win.violations).toEqual([])
+  })
+})

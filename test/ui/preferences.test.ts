@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest'
+import { page, userEvent } from 'vitest/browser'
+import { tick } from '../support/browser'
+import { banner, button, dialog, focused, showUi, ui, uiConfig } from '../support/ui'
+
+const open = () => ui()!.querySelector('dialog')!.open
+const switches = () => [...ui()!.querySelectorAll('[role="switch"]')] as HTMLElement[]
+const categoryTitles = () => [...ui()!.querySelectorAll('.category h3')].map((h) => h.textContent)
+
+describe('the preferences', () => {
+  it('open as a modal dialog from Manage preferences, with nothing ticked', async () => {
+    await showUi()
+    await button('Manage preferences').click()
+    await expect.element(dialog()).toBeVisible()
+    expect(ui()!.querySelector('dialog')!.matches(':modal')).toBe(true)
+    expect(switches().map((element) => element.getAttribute('aria-checked'))).toEqual(['false', 'false', 'false'])
+    expect(ui()!.contains(focused())).toBe(true)
+  })
+
+  it('label each switch by its category title; required categories show Always on', async () => {
+    await showUi()
+    await button('Manage preferences').click()
+    for (const name of ['Analytics', 'Marketing', 'Email click tracking'])
+      await expect.element(page.getByRole('switch', { name })).toHaveAttribute('aria-checked', 'false')
+    await expect.element(page.getByRole('switch', { name: 'Essential' })).not.toBeInTheDocument()
+    await expect.element(dialog()).toHaveTextContent(/Essential\s*Always on/)
+  })
+
+  it('list the services and cookies of a category in expandable details', async () => {
+    await showUi()
+    await button('Manage preferences').click()
+    await page.getByText('Services and cookies').first().click()
+    const details = ui()!.querySelector('details')!
+    expect(details.open).toBe(true)
+    expect(details.textContent).toContain('Google Analytics')
+    const rows = [...details.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent))
+    expect(rows).toEqual([
+      ['_gid', '', ''],
+      ['/^_ga(_.*)?$/', 'Visitor id', '2 years'],
+      ['fs_uid', '', ''],
+    ])
+  })
+
+  it('save the switches with Save preferences', async () => {
+    const consent = await showUi()
+    await button('Manage preferences').click()
+    await page.getByRole('switch', { name: 'Analytics' }).click()
+    await expect.element(page.getByRole('switch', { name: 'Analytics' })).toHaveAttribute('aria-checked', 'true')
+    expect(consent.getState().decided).toBe(false)
+    await button('Save preferences').click()
+    expect(consent.getState()).toMatchObject({ decided: true, categories: { analytics: true, marketing: false } })
+    expect(open()).toBe(false)
+    await expect.element(banner()).not.toBeInTheDocument()
+  })
+
+  it('offer Accept all and Reject all too', async () => {
+    const consent = await showUi()
+    await button('Manage preferences').click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Accept all' }).click()
+    expect(consent.getState().categories).toMatchObject({ analytics: true, marketing: true })
+    consent.showPreferences()
+    await expect.poll(open).toBe(true)
+    expect(switches().map((element) => element.getAttribute('aria-checked'))).toEqual(['true', 'true', 'true'])
+    await page.getByRole('dialog').getByRole('button', { name: 'Reject all' }).click()
+    expect(consent.getState().categories).toMatchObject({ analytics: false, marketing: false })
+  })
+
+  it('close on Escape without saving, and give focus back to the opener', async () => {
+    const consent = await showUi()
+    const manage = [...ui()!.querySelectorAll('button')].find((element) => element.textContent == 'Manage preferences')!
+    manage.focus()
+    await userEvent.keyboard('{Enter}')
+    await expect.poll(open).toBe(true)
+    expect(ui()!.querySelector('dialog')!.contains(focused())).toBe(true)
+    await userEvent.keyboard('{Escape}')
+    await expect.poll(open).toBe(false)
+    expect(consent.getState().decided).toBe(false)
+    await expect.element(banner()).toBeVisible()
+    expect(focused()).toBe(manage)
+  })
+
+  it('keep focus inside while open: the page behind is inert', async () => {
+    const outside = document.createElement('button')
+    outside.textContent = 'Page button'
+    document.body.prepend(outside)
+    await showUi()
+    await button('Manage preferences').click()
+    const dialogElement = ui()!.querySelector('dialog')!
+    const focusable = dialogElement.querySelectorAll('button, a, summary').length
+    for (let i = 1; i < focusable; i++) {
+      await userEvent.keyboard('{Tab}')
+      expect(dialogElement.contains(focused())).toBe(true)
+    }
+    outside.focus()
+    expect(document.activeElement).not.toBe(outside)
+    outside.remove()
+  })
+
+  it('can be used with the keyboard alone', async () => {
+    const consent = await showUi()
+    ;(ui()!.querySelector('.banner .secondary') as HTMLElement).focus()
+    await userEvent.keyboard('{Enter}')
+    await expect.poll(open).toBe(true)
+    while (focused()?.getAttribute('aria-labelledby') != 'consentry-marketing') await userEvent.keyboard('{Tab}')
+    await userEvent.keyboard(' ')
+    while (focused()?.textContent != 'Save preferences') await userEvent.keyboard('{Tab}')
+    await userEvent.keyboard('{Enter}')
+    expect(consent.getState().categories).toMatchObject({ analytics: false, marketing: true })
+  })
+
+  it('open from showPreferences() and from any [data-consent-open="preferences"] element', async () => {
+    const consent = await showUi()
+    consent.rejectAll()
+    consent.hide()
+    const link = document.createElement('a')
+    link.href = '#'
+    link.textContent = 'Cookie settings'
+    link.dataset.consentOpen = 'preferences'
+    document.body.append(link)
+    await page.getByRole('link', { name: 'Cookie settings' }).click()
+    link.remove()
+    await expect.poll(open).toBe(true)
+    await userEvent.keyboard('{Escape}')
+    await expect.poll(open).toBe(false)
+    await expect.element(banner()).not.toBeInTheDocument()
+    consent.showPreferences()
+    await expect.poll(open).toBe(true)
+  })
+
+  it.each(['#consent-preferences', '?consent=preferences'])('open on load from an email link (%s), click tracking first', async (suffix) => {
+    history.replaceState(null, '', location.pathname + suffix)
+    await showUi()
+    await expect.poll(open).toBe(true)
+    expect(categoryTitles()).toEqual(['Email click tracking', 'Essential', 'Analytics', 'Marketing'])
+  })
+
+  it('show a floating Cookie settings button when configured', async () => {
+    const consent = await showUi(uiConfig({ ui: { settingsButton: true } }))
+    await expect.element(button('Cookie settings')).not.toBeInTheDocument()
+    consent.rejectAll()
+    consent.hide()
+    await button('Cookie settings').click()
+    await expect.poll(open).toBe(true)
+    await tick()
+  })
+})
