@@ -12,7 +12,6 @@ whenStarted((consent) => {
   show()
   consent.on('change', show)
   consent.on('consent', show)
-  consent.on('preferences-show', () => alert('The preferences modal arrives with the UI; this demo shows the event.'))
   document.getElementById('accept').onclick = () => consent.acceptAll()
   document.getElementById('reject').onclick = () => consent.rejectAll()
   document.getElementById('analytics').onclick = () => consent.setConsent({ analytics: true, marketing: false, 'click-tracking': false })

@@ -168,6 +168,34 @@ describe('the banner', () => {
     }
   })
 
+  it('stays usable at 200 % zoom (a 1280 × 720 screen shows 640 × 360 CSS pixels)', async () => {
+    await page.viewport(640, 360)
+    try {
+      const consent = await showUi()
+      const panel = ui()!.querySelector('.banner')!
+      expect(panel.getBoundingClientRect().height).toBeLessThanOrEqual(360)
+      expect(panel.scrollWidth).toBeLessThanOrEqual(panel.clientWidth)
+      // Whatever does not fit scrolls into view inside the banner.
+      for (const element of ui()!.querySelectorAll('.banner button')) {
+        element.scrollIntoView({ block: 'nearest' })
+        const box = element.getBoundingClientRect()
+        expect(box.top).toBeGreaterThanOrEqual(0)
+        expect(box.bottom).toBeLessThanOrEqual(360)
+      }
+      consent.showPreferences()
+      await expect.poll(() => ui()!.querySelector('dialog')!.open).toBe(true)
+      const dialog = ui()!.querySelector('dialog')!.getBoundingClientRect()
+      expect(dialog.top).toBeGreaterThanOrEqual(0)
+      expect(dialog.bottom).toBeLessThanOrEqual(360)
+      for (const element of ui()!.querySelectorAll('dialog .actions button')) {
+        const box = element.getBoundingClientRect()
+        expect(box.bottom).toBeLessThanOrEqual(360)
+      }
+    } finally {
+      await page.viewport(414, 896)
+    }
+  })
+
   it('can be used with the keyboard alone', async () => {
     const consent = await showUi()
     ;(ui()!.querySelector('.banner button') as HTMLElement).focus()

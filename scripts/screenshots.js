@@ -1,0 +1,44 @@
+// npm run screenshots: the demo in headless Chromium, banner and preferences, light and dark, and
+// at phone width, written to docs/screenshots/ for the README. Needs a build (npm run build).
+import { spawn } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { chromium } from 'playwright'
+
+const port = 5180 + Math.floor(Math.random() * 100)
+const server = spawn(process.execPath, ['demo/server.js'], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] })
+await new Promise((ready) => server.stdout.once('data', ready))
+
+const out = 'docs/screenshots'
+mkdirSync(out, { recursive: true })
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+})
+const shots = [
+  { name: 'banner-light', query: '?theme=light', viewport: { width: 1280, height: 720 } },
+  { name: 'banner-dark', query: '?theme=dark', viewport: { width: 1280, height: 720 } },
+  { name: 'preferences-light', query: '?theme=light', viewport: { width: 1280, height: 900 }, preferences: true },
+  { name: 'preferences-dark', query: '?theme=dark', viewport: { width: 1280, height: 900 }, preferences: true },
+  { name: 'banner-box', query: '?theme=light&layout=box', viewport: { width: 1280, height: 720 } },
+  { name: 'phone-banner', query: '?theme=light', viewport: { width: 390, height: 844 } },
+  { name: 'phone-preferences', query: '?theme=dark', viewport: { width: 390, height: 844 }, preferences: true },
+]
+try {
+  for (const shot of shots) {
+    const page = await browser.newPage({ viewport: shot.viewport, deviceScaleFactor: 1 })
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    await page.goto(`http://127.0.0.1:${port}/${shot.query}`)
+    await page.getByRole('button', { name: 'Manage preferences' }).waitFor()
+    if (shot.preferences) {
+      await page.getByRole('button', { name: 'Manage preferences' }).click()
+      await page.getByRole('switch', { name: 'Analytics' }).click()
+      await page.getByText('Services and cookies').first().click()
+    }
+    await page.screenshot({ path: `${out}/${shot.name}.png` })
+    await page.close()
+    console.log(`${out}/${shot.name}.png`)
+  }
+} finally {
+  await browser.close()
+  server.kill()
+}
