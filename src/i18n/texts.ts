@@ -22,7 +22,8 @@ export const loadTexts = async (config: Config, doc: Document): Promise<Texts> =
   const translation = bundled[`./locales/${lang.split('-')[0]}.ts`]
   const messages: Record<string, string> = {
     ...en,
-    ...(translation && (await translation()).default),
+    // A language chunk that fails to load leaves English in its place.
+    ...(translation && (await translation().then((module) => module.default, () => ({})))),
     ...custom[lang],
   }
   return {

@@ -15,6 +15,8 @@ const cookieName = (cookie: CookieInput) => (typeof cookie == 'string' ? cookie 
 export const CategoryRow = ({ name, category, granted, toggle, texts: { t, pick } }: Props) => {
   const id = `consentry-${name}`
   const services = Object.entries(category.services ?? {})
+  const builtIn = t(`${name}.text`)
+  const description = pick(category.description) ?? (builtIn == `${name}.text` ? undefined : builtIn)
   return (
     <li class="category">
       <div class="row">
@@ -25,7 +27,7 @@ export const CategoryRow = ({ name, category, granted, toggle, texts: { t, pick 
           <button type="button" role="switch" class="switch" aria-checked={granted} aria-labelledby={id} onClick={toggle} />
         )}
       </div>
-      <p>{pick(category.description) ?? (t(`${name}.text`) == `${name}.text` ? '' : t(`${name}.text`))}</p>
+      {description && <p>{description}</p>}
       {services.length > 0 && (
         <details>
           <summary>{t('details')}</summary>
