@@ -1,4 +1,4 @@
-// npm test: typecheck, build, both vitest projects, size budgets; ends with the plain
+// npm test: build, typecheck, both vitest projects, size budgets, API docs; ends with the plain
 // "N passed, N failed" line that CI reads, and fails when any step fails.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -20,6 +20,6 @@ try {
   passed = json.numPassedTests
   failedTests = json.numFailedTests
 } catch {}
-if (!failed && !vitest) failed = run('npx', ['size-limit'])
+if (!failed && !vitest) failed = run('npx', ['size-limit']) || run('npx', ['typedoc', '--emit', 'none'])
 console.log(`\n${passed} passed, ${failedTests} failed`)
 process.exit(failed || vitest || (failedTests ? 1 : 0))
