@@ -82,6 +82,8 @@ describe('the banner', () => {
     const place = async (layout: 'bar' | 'box' | 'center') => {
       const consent = await showUi(uiConfig({ ui: { layout } }))
       const box = ui()!.querySelector('.banner')!.getBoundingClientRect()
+      for (const button of ui()!.querySelectorAll('.banner button'))
+        expect(button.getBoundingClientRect().height, `${layout}: ${button.textContent}`).toBeLessThan(66)
       consent.destroy()
       return box
     }
