@@ -1,7 +1,7 @@
 // Script-tag entry: the one module that touches window. Errors are logged, never thrown into the page.
 // A config validated once is fingerprinted in the decision cookie; a returning visitor's
 // unchanged config skips the validator, which lives in a chunk loaded only when needed.
-import { domGates } from './consentry'
+import { domGates } from './gates/index'
 import { checksum } from './core/codec'
 import { createCore } from './core/consentry'
 import { withDefaults } from './core/defaults'

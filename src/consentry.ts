@@ -1,9 +1,7 @@
 import { parseConfig } from './core/config'
 import { createCore } from './core/consentry'
 import type { Consentry, ConsentryOptions } from './core/types'
-import { scripts } from './gates/scripts'
-import { sources } from './gates/sources'
-import { templates } from './gates/templates'
+import { domGates } from './gates/index'
 
 /**
  * Create a Consentry instance: validates the config, reads the stored decision and gates the
@@ -22,6 +20,3 @@ import { templates } from './gates/templates'
  */
 export const createConsentry = (input: unknown, options?: ConsentryOptions): Consentry =>
   createCore(parseConfig(input), { gates: domGates(), ui: () => import('./ui/mount'), ...options })
-
-/** The gates {@link createConsentry} starts: scripts, templates and `data-src` elements. */
-export const domGates = () => [scripts(), templates(), sources()]

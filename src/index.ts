@@ -1,4 +1,5 @@
-export { createConsentry, domGates } from './consentry'
+export { createConsentry } from './consentry'
+export { domGates } from './gates/index'
 export { createCore } from './core/consentry'
 export { ConsentryError, parseConfig } from './core/config'
 export { withDefaults } from './core/defaults'

@@ -1,5 +1,6 @@
 import { atom } from 'nanostores'
 import { decode, encode } from './codec'
+import { isEmailLink } from './email-link'
 import { matchesCookie } from './cookie-pattern'
 import { createEvents } from './events'
 import { uuid } from './id'
@@ -95,8 +96,7 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
   if (config.ui?.settingsButton) loadUi()
   queueMicrotask(() => {
     events.emit('ready', $state.get())
-    // The "Manage preferences" link of marketing emails: #consent-preferences or ?consent=preferences.
-    if (/[#?&]consent[-=]preferences/.test(doc?.URL + '')) consent.showPreferences()
+    if (isEmailLink(doc?.URL + '')) consent.showPreferences()
     else if (!$state.get().decided) consent.showBanner()
   })
   return consent

@@ -1,3 +1,4 @@
+import { onDecisions } from './decisions'
 import type { Gate } from '../core/types'
 
 /** Google Consent Mode v2 signal names. */
@@ -63,6 +64,5 @@ export const consentMode =
     if (options.adsDataRedaction) gtag('set', 'ads_data_redaction', true)
     if (options.urlPassthrough) gtag('set', 'url_passthrough', true)
     const update = () => gtag('consent', 'update', signals(consent.isGranted))
-    if (consent.getState().decided) update()
-    return consent.$state.listen(update)
+    return onDecisions(consent, update)
   }

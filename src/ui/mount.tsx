@@ -1,12 +1,11 @@
 import { render } from 'preact'
+import { isEmailLink } from '../core/email-link'
 import type { Consentry } from '../core/types'
 import { isRightToLeft } from '../i18n/locale'
 import { loadTexts, type Texts } from '../i18n/texts'
 import { Banner } from './banner'
 import { Preferences } from './preferences'
 import css from './styles.css?inline'
-
-const FROM_EMAIL = /[#?&]consent[-=]preferences/
 
 /**
  * Render the banner, the preferences and the optional settings button of an instance into an
@@ -33,7 +32,7 @@ export const mount = (consent: Consentry, doc: Document) => {
 
   const names = Object.keys(config.categories)
   // Opened from an email footer link: the category the recipient came for goes first.
-  const order = FROM_EMAIL.test(doc.URL) ? names.sort((a, b) => +(b == 'click-tracking') - +(a == 'click-tracking')) : names
+  const order = isEmailLink(doc.URL) ? names.sort((a, b) => +(b == 'click-tracking') - +(a == 'click-tracking')) : names
   let texts: Texts | undefined
   let draft: Record<string, boolean> = {}
   let view = $view.get()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createConsentry, domGates } from '../../src/consentry'
+import { createConsentry } from '../../src/consentry'
+import { domGates } from '../../src/gates/index'
 import { consentMode, type ConsentModeOptions } from '../../src/gates/consent-mode'
 import { blankPage } from '../support/browser'
 import { siteConfig } from '../support/configs'

@@ -1,6 +1,7 @@
 // Each vendor adapter against a local stand-in of the vendor's global.
 import { describe, expect, it } from 'vitest'
-import { createConsentry, domGates } from '../../src/consentry'
+import { createConsentry } from '../../src/consentry'
+import { domGates } from '../../src/gates/index'
 import type { Gate } from '../../src/core/types'
 import { fullStory } from '../../src/gates/vendors/fullstory'
 import { microsoftClarity } from '../../src/gates/vendors/microsoft-clarity'

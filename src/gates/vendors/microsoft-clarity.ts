@@ -1,3 +1,4 @@
+import { onDecisions } from '../decisions'
 import type { Gate } from '../../core/types'
 
 type Clarity = ((...args: unknown[]) => void) & { q?: unknown[] }
@@ -24,6 +25,5 @@ export const microsoftClarity =
     }
     const state = (name: string) => (consent.isGranted(name) ? 'granted' : 'denied')
     const update = () => clarity('consentv2', { analytics_Storage: state(analytics), ad_Storage: state(ads) })
-    if (consent.getState().decided) update()
-    return consent.$state.listen(update)
+    return onDecisions(consent, update)
   }

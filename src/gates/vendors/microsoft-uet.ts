@@ -1,3 +1,4 @@
+import { onDecisions } from '../decisions'
 import type { Gate } from '../../core/types'
 
 /**
@@ -13,6 +14,5 @@ export const microsoftUet =
     const signal = () => ({ ad_storage: consent.isGranted(category) ? 'granted' : 'denied' })
     queue().push('consent', 'default', { ad_storage: 'denied' })
     const update = () => queue().push('consent', 'update', signal())
-    if (consent.getState().decided) update()
-    return consent.$state.listen(update)
+    return onDecisions(consent, update)
   }
