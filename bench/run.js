@@ -1,0 +1,195 @@
+// npm run bench: Consentry beside vanilla-cookieconsent, orejime, klaro and a hand-written baseline
+// banner, in headless Chromium on loopback. Interleaved rounds, medians with min–max, ratios, and
+// the targets of the benchmark; prints a markdown table, writes docs/performance.json and
+// docs/performance.md (with a chart). Not part of npm test: figures, not pass/fail.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { gzipSync, brotliCompressSync } from 'node:zlib'
+import { chromium } from 'playwright'
+import { startServer } from './server.js'
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
+const RATES = [1, 4]
+const LIBRARIES = {
+  consentry: { visible: `document.querySelector('[data-consentry]')?.shadowRoot?.querySelector('.banner')`, accept: 'Accept all' },
+  orejime: { visible: `document.querySelector('.orejime-Banner')`, accept: 'Accept' },
+  cookieconsent: { visible: `document.documentElement.classList.contains('show--consent') && document.querySelector('#cc-main .cm')`, accept: 'Accept all' },
+  klaro: { visible: `document.querySelector('.klaro .cookie-notice')`, accept: "That's ok" },
+  baseline: { visible: `document.getElementById('banner')`, accept: 'Accept all' },
+}
+const PEERS = ['orejime', 'cookieconsent', 'klaro']
+
+// Before any page script: marks the first frame the banner shows, and sums long tasks and shifts.
+const probe = (visible) => `
+  window.__bench = { tbt: 0, cls: 0 }
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => (__bench.tbt += Math.max(0, e.duration - 50)))).observe({ type: 'longtask', buffered: true })
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => { if (!e.hadRecentInput) __bench.cls += e.value })).observe({ type: 'layout-shift', buffered: true })
+  const look = () => { try { if (${visible}) return performance.mark('banner-visible') } catch {} requestAnimationFrame(look) }
+  requestAnimationFrame(look)`
+
+const sizes = new Map()
+const fileSize = (path) => {
+  if (!sizes.has(path)) {
+    const body = readFileSync(new URL('..' + path, import.meta.url))
+    sizes.set(path, { raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotliCompressSync(body).length })
+  }
+  return sizes.get(path)
+}
+// Bytes of the library's own files the page loaded (not the page, the content or the gated tag).
+const libraryBytes = async (page) => {
+  const paths = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname))
+  const own = [...new Set(paths)].filter((path) => /^\/(dist|node_modules)\//.test(path))
+  return own.map(fileSize).reduce((sum, size) => ({ raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip, brotli: sum.brotli + size.brotli }), { raw: 0, gzip: 0, brotli: 0 })
+}
+const scriptMs = async (cdp) => {
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  return Math.round(metrics.find((metric) => metric.name == 'ScriptDuration').value * 10000) / 10
+}
+const settle = (page) => page.waitForTimeout(300)
+
+const visit = async (browser, origin, name, rate) => {
+  const { visible, accept } = LIBRARIES[name]
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  await context.addInitScript(probe(visible))
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Performance.enable')
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate })
+  await page.goto(`${origin}/bench/pages/${name}.html`)
+  await page.waitForFunction(() => performance.getEntriesByName('banner-visible').length > 0, null, { timeout: 10000 })
+  await settle(page)
+  const first = {
+    bannerMs: await page.evaluate(() => performance.getEntriesByName('banner-visible')[0].startTime),
+    scriptMs: await scriptMs(cdp),
+    tbt: await page.evaluate(() => __bench.tbt),
+    cls: await page.evaluate(() => __bench.cls),
+    bytes: await libraryBytes(page),
+  }
+  await page.getByRole('button', { name: accept, exact: true }).first().click()
+  await page.waitForFunction(() => performance.getEntriesByName('analytics-ran').length > 0, null, { timeout: 10000 })
+  // The returning visit: the decision is stored; time until the gated analytics tag runs.
+  const again = await context.newPage()
+  const cdpAgain = await context.newCDPSession(again)
+  await cdpAgain.send('Performance.enable')
+  await cdpAgain.send('Emulation.setCPUThrottlingRate', { rate })
+  await again.goto(`${origin}/bench/pages/${name}.html`)
+  await again.waitForFunction(() => performance.getEntriesByName('analytics-ran').length > 0, null, { timeout: 10000 })
+  await settle(again)
+  const returning = {
+    tagMs: await again.evaluate(() => performance.getEntriesByName('analytics-ran')[0].startTime),
+    scriptMs: await scriptMs(cdpAgain),
+    cls: await again.evaluate(() => __bench.cls),
+    bytes: await libraryBytes(again),
+  }
+  await context.close()
+  return { first, returning }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+const summary = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) })
+
+const { origin, close } = await startServer()
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+})
+const runs = Object.fromEntries(Object.keys(LIBRARIES).map((name) => [name, Object.fromEntries(RATES.map((rate) => [rate, []]))]))
+try {
+  for (let round = 0; round <= ROUNDS; round++)
+    for (const rate of RATES)
+      for (const name of Object.keys(LIBRARIES)) {
+        const result = await visit(browser, origin, name, rate).catch((error) => {
+          throw new Error(`${name} at ${rate}× CPU: ${error.message}`)
+        })
+        if (round > 0) runs[name][rate].push(result) // round 0 warms up
+      }
+} finally {
+  await browser.close()
+  close()
+}
+
+const results = Object.fromEntries(
+  Object.entries(runs).map(([name, byRate]) => {
+    const one = byRate[1]
+    return [
+      name,
+      {
+        firstVisitBytes: one[0].first.bytes,
+        returningVisitBytes: one[0].returning.bytes,
+        ...Object.fromEntries(
+          RATES.map((rate) => [
+            `cpu${rate}x`,
+            {
+              bannerMs: summary(byRate[rate].map((run) => run.first.bannerMs)),
+              firstScriptMs: summary(byRate[rate].map((run) => run.first.scriptMs)),
+              tbtMs: summary(byRate[rate].map((run) => run.first.tbt)),
+              cls: Math.max(...byRate[rate].flatMap((run) => [run.first.cls, run.returning.cls])),
+              returningTagMs: summary(byRate[rate].map((run) => run.returning.tagMs)),
+              returningScriptMs: summary(byRate[rate].map((run) => run.returning.scriptMs)),
+            },
+          ]),
+        ),
+      },
+    ]
+  }),
+)
+
+const fmt = (value, digits = 1) => (Math.round(value * 10 ** digits) / 10 ** digits).toFixed(digits)
+const kb = (bytes) => fmt(bytes / 1000, 2)
+const range = ({ median, min, max }, digits = 1) => `${fmt(median, digits)} (${fmt(min, digits)}–${fmt(max, digits)})`
+const c = results.consentry
+const o = results.orejime
+const b = results.baseline
+const targets = [
+  ['first-visit bytes (brotli) ≤ 0.7 × orejime', c.firstVisitBytes.brotli / o.firstVisitBytes.brotli, 0.7],
+  ['returning-visit bytes (brotli) ≤ 0.25 × orejime', c.returningVisitBytes.brotli / o.returningVisitBytes.brotli, 0.25],
+  ...RATES.map((rate) => [
+    `banner time − baseline ≤ 0.5 × orejime's, ${rate}× CPU`,
+    (c[`cpu${rate}x`].bannerMs.median - b[`cpu${rate}x`].bannerMs.median) / (o[`cpu${rate}x`].bannerMs.median - b[`cpu${rate}x`].bannerMs.median),
+    0.5,
+  ]),
+  ...RATES.map((rate) => [`returning gated-tag time − baseline ≤ 10 ms, ${rate}× CPU`, c[`cpu${rate}x`].returningTagMs.median - b[`cpu${rate}x`].returningTagMs.median, 10]),
+  ['CLS 0 for Consentry, every run', Math.max(...RATES.map((rate) => c[`cpu${rate}x`].cls)), 0],
+]
+
+const table = [
+  `Chromium ${browser.version?.() ?? ''}, loopback, ${ROUNDS} interleaved rounds after a warm-up; medians (min–max).`,
+  '',
+  '| library | first visit, brotli kB (gzip, raw) | returning visit, brotli kB | banner visible, ms 1× | banner visible, ms 4× | script ms, first 1× | TBT ms 4× | CLS | gated tag on return, ms 1× | gated tag on return, ms 4× |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...Object.entries(results).map(
+    ([name, r]) =>
+      `| ${name} | ${kb(r.firstVisitBytes.brotli)} (${kb(r.firstVisitBytes.gzip)}, ${kb(r.firstVisitBytes.raw)}) | ${kb(r.returningVisitBytes.brotli)} | ${range(r.cpu1x.bannerMs)} | ${range(r.cpu4x.bannerMs)} | ${range(r.cpu1x.firstScriptMs)} | ${range(r.cpu4x.tbtMs)} | ${fmt(Math.max(r.cpu1x.cls, r.cpu4x.cls), 3)} | ${range(r.cpu1x.returningTagMs)} | ${range(r.cpu4x.returningTagMs)} |`,
+  ),
+  '',
+  '| Consentry ÷ peer | first-visit bytes | returning bytes | banner ms 1× | banner ms 4× |',
+  '| --- | --- | --- | --- | --- |',
+  ...PEERS.map(
+    (peer) =>
+      `| ${peer} | ${fmt(c.firstVisitBytes.brotli / results[peer].firstVisitBytes.brotli, 2)} | ${fmt(c.returningVisitBytes.brotli / results[peer].returningVisitBytes.brotli, 2)} | ${fmt(c.cpu1x.bannerMs.median / results[peer].cpu1x.bannerMs.median, 2)} | ${fmt(c.cpu4x.bannerMs.median / results[peer].cpu4x.bannerMs.median, 2)} |`,
+  ),
+  '',
+  '| target | measured | limit | met |',
+  '| --- | --- | --- | --- |',
+  ...targets.map(([name, value, limit]) => `| ${name} | ${fmt(value, 2)} | ${limit} | ${value <= limit ? 'yes' : `no, by ${fmt(value - limit, 2)}`} |`),
+].join('\n')
+
+// A bar chart of first-visit and returning-visit bytes, as SVG.
+const names = Object.keys(results)
+const most = Math.max(...names.map((name) => results[name].firstVisitBytes.brotli))
+const bar = (value, y, colour) => `<rect x="130" y="${y}" width="${(value / most) * 420}" height="12" fill="${colour}"/><text x="${136 + (value / most) * 420}" y="${y + 10}" font-size="11">${kb(value)} kB</text>`
+const chart = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="${names.length * 40 + 40}" font-family="sans-serif">
+<text x="10" y="18" font-size="13">Bytes downloaded (brotli): first visit, returning visit</text>
+${names.map((name, i) => `<text x="10" y="${46 + i * 40}" font-size="12">${name}</text>${bar(results[name].firstVisitBytes.brotli, 34 + i * 40, '#1849b8')}${bar(results[name].returningVisitBytes.brotli, 48 + i * 40, '#8fb0f0')}`).join('\n')}
+</svg>
+`
+console.log('\n' + table)
+writeFileSync(new URL('../docs/performance.json', import.meta.url), JSON.stringify({ rounds: ROUNDS, results, targets }, null, 2) + '\n')
+writeFileSync(new URL('../docs/performance.svg', import.meta.url), chart)
+writeFileSync(
+  new URL('../docs/performance.md', import.meta.url),
+  `# Performance\n\nMade by \`npm run bench\` (the latest run; figures of this machine, not of yours). Each library gates one analytics script its own documented way on the same page, with the same texts.\n\n![Bytes downloaded](performance.svg)\n\n${table}\n`,
+)

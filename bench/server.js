@@ -1,0 +1,31 @@
+// Serves the benchmark pages, the built Consentry files and the peers' files from node_modules,
+// on loopback. Pages get the shared content at <!--content-->.
+import { createServer } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' }
+const allowed = /^\/(dist\/|bench\/|node_modules\/(orejime|vanilla-cookieconsent|klaro)\/dist\/)/
+
+/** Start the server on a free loopback port; resolves to its origin and a close function. */
+export const startServer = () =>
+  new Promise((resolve) => {
+    const server = createServer(async (request, response) => {
+      const path = normalize(new URL(request.url ?? '/', 'http://localhost').pathname)
+      try {
+        if (path == '/privacy') return response.end('privacy')
+        if (!allowed.test(path)) throw new Error('not served')
+        let body = await readFile(join(root, path))
+        if (path.startsWith('/bench/pages/'))
+          body = body.toString().replace('<!--content-->', await readFile(join(root, 'bench/pages/content.html'), 'utf8'))
+        response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
+        response.end(body)
+      } catch {
+        response.writeHead(404)
+        response.end()
+      }
+    })
+    server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() }))
+  })
