@@ -73,7 +73,7 @@ describe('the reference receiver', () => {
     expect(lines).toHaveLength(1000)
     expect(new Set(lines.map((line) => JSON.parse(line).receipt.receiptId)).size).toBe(1000)
     expect(receiver.count()).toBe(1000)
-  })
+  }, 60_000) // a thousand fsyncs take seconds on a shared disk
 
   it('keeps what it stored across a restart, and still de-duplicates', async () => {
     const first = await start()
