@@ -1,0 +1,129 @@
+import { isEmailLink } from '../core/email-link'
+import { uuid } from '../core/id'
+import type { Gate } from '../core/types'
+
+/** Proof of one decision, as the endpoint receives it. */
+export interface Receipt {
+  receiptId: string
+  consentId: string
+  subject?: string
+  revision: number
+  categories: Record<string, boolean>
+  services: Record<string, boolean>
+  source: 'banner' | 'preferences' | 'api' | 'email-link'
+  gpc: boolean
+  locale: string
+  url: string
+  timestamp: string
+}
+
+/** Options of the {@link receipts} gate. */
+export interface ReceiptsOptions {
+  /** Where each receipt is POSTed as JSON. */
+  endpoint: string
+  /** A query parameter of the page URL (a signed recipient token) to carry into `subject`, then remove. */
+  subjectParam?: string
+  /** Receipts kept while unsent; past it the oldest is dropped with a warning. Default 100. */
+  maxQueued?: number
+  /** First retry delay in ms, doubled at each failure up to 60 s. Default 1000. */
+  retryDelay?: number
+}
+
+/**
+ * Gate that POSTs a receipt of every decision to `endpoint`, keeping each in a localStorage
+ * outbox until a 2xx answer arrives: it is sent again on the next page load, when the browser
+ * comes back online, and with capped exponential backoff (the endpoint de-duplicates by
+ * receiptId). At start it removes the subject parameter from the address bar. Start it first.
+ */
+export const receipts =
+  ({ endpoint, subjectParam, maxQueued = 100, retryDelay = 1000 }: ReceiptsOptions): Gate =>
+  (consent, doc) => {
+    const win = doc.defaultView!
+    const url = new URL(doc.URL)
+    const subject = subjectParam ? url.searchParams.get(subjectParam) : null
+    if (subjectParam && subject != null) {
+      url.searchParams.delete(subjectParam)
+      win.history.replaceState(win.history.state, '', url)
+    }
+    const fromEmail = isEmailLink(doc.URL)
+    const key = `consentry:outbox:${consent.config.cookie.name}`
+    const outbox = (): Receipt[] => {
+      try {
+        const stored = JSON.parse(win.localStorage.getItem(key) ?? '[]')
+        return Array.isArray(stored) ? stored : []
+      } catch {
+        return []
+      }
+    }
+    const keep = (queue: Receipt[]) => {
+      try {
+        win.localStorage.setItem(key, JSON.stringify(queue))
+      } catch {
+        // Storage full or blocked: the receipts in memory still go out while the page lives.
+      }
+    }
+    let failures = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let sending = false
+    const flush = async () => {
+      if (sending) return
+      sending = true
+      clearTimeout(timer)
+      try {
+        // Oldest first, one at a time, until the outbox is empty (decisions made meanwhile included).
+        for (let receipt = outbox()[0]; receipt; receipt = outbox()[0]) {
+          const response = await win.fetch(endpoint, {
+            method: 'POST',
+            keepalive: true,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(receipt),
+          })
+          // Reading the answer ends the request; until then it holds part of the browser's
+          // small quota for keepalive requests, and later sends fail.
+          await response.text()
+          if (!response.ok) throw new Error(`${response.status}`)
+          keep(outbox().filter((each) => each.receiptId != receipt.receiptId))
+          failures = 0
+        }
+      } catch {
+        timer = setTimeout(flush, Math.min(retryDelay * 2 ** failures++, 60_000))
+      } finally {
+        sending = false
+      }
+    }
+    const enqueue = (receipt: Receipt) => {
+      const queue = [...outbox(), receipt]
+      if (queue.length > maxQueued) console.warn(`consentry: receipt outbox full (${maxQueued}); dropping the oldest`)
+      keep(queue.slice(-maxQueued))
+      flush()
+    }
+    // On leaving the page, hand what is left to the browser; it stays queued until confirmed.
+    const leave = () => outbox().forEach((receipt) => win.navigator.sendBeacon?.(endpoint, new Blob([JSON.stringify(receipt)], { type: 'application/json' })))
+
+    const stop = consent.$state.listen((state) => {
+      if (!state.decided) return
+      const view = consent.$view.get()
+      enqueue({
+        receiptId: uuid(),
+        consentId: state.id,
+        ...(subject != null && { subject }),
+        revision: state.revision,
+        categories: state.categories,
+        services: state.services,
+        source: view == 'none' ? 'api' : view == 'preferences' && fromEmail ? 'email-link' : view,
+        gpc: (win.navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
+        locale: doc.documentElement.lang || win.navigator.language,
+        url: url.href,
+        timestamp: new Date(state.updatedAt!).toISOString(),
+      })
+    })
+    win.addEventListener('online', flush)
+    win.addEventListener('pagehide', leave)
+    flush()
+    return () => {
+      stop()
+      clearTimeout(timer)
+      win.removeEventListener('online', flush)
+      win.removeEventListener('pagehide', leave)
+    }
+  }

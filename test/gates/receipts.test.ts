@@ -1,0 +1,131 @@
+// The receipts gate against the reference receiver, served by the test server with injected faults.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createConsentry } from '../../src/consentry'
+import { domGates } from '../../src/gates/index'
+import { receipts, type ReceiptsOptions } from '../../src/gates/receipts'
+import { blankPage, closeFrames, requests, servePage, openFrame, tick } from '../support/browser'
+import { siteConfig } from '../support/configs'
+import '../support/gate'
+
+type Stored = { contact: string | null; receipt: Record<string, any> }
+const stored = async (faults = ''): Promise<Stored[]> => (await fetch(`/__receipts?${faults}`)).json()
+const options: ReceiptsOptions = { endpoint: '/api/consent-receipts', subjectParam: 'ctk', retryDelay: 5, maxQueued: 2000 }
+const start = (doc: Document, extra: Partial<ReceiptsOptions> = {}) =>
+  createConsentry(siteConfig, { document: doc, ui: undefined, gates: [receipts({ ...options, ...extra }), ...domGates()] })
+
+beforeEach(async () => {
+  await stored('reset&fail=0&delay=0&down=0')
+  localStorage.clear()
+})
+afterEach(closeFrames)
+
+describe('consent receipts', () => {
+  it('POSTs a receipt of each decision, in the contract shape', async () => {
+    const { doc } = await blankPage()
+    const consent = start(doc)
+    consent.setConsent({ analytics: true })
+    await expect.poll(async () => (await stored()).length).toBe(1)
+    const { receipt } = (await stored())[0]!
+    expect(receipt).toMatchObject({
+      consentId: consent.getState().id,
+      revision: 1,
+      categories: { essential: true, analytics: true, marketing: false, 'click-tracking': false },
+      services: { 'analytics.ga': true },
+      source: 'api',
+      gpc: false,
+      locale: expect.any(String),
+      timestamp: new Date(consent.getState().updatedAt!).toISOString(),
+    })
+    expect(receipt.receiptId).toMatch(/^[\da-f]{8}-[\da-f]{4}-4/)
+    consent.destroy()
+  })
+
+  it('names the source: banner, preferences, email link', async () => {
+    const { doc } = await blankPage()
+    const consent = start(doc)
+    consent.showBanner()
+    consent.acceptAll()
+    consent.showPreferences()
+    consent.rejectAll()
+    await expect.poll(async () => (await stored()).map(({ receipt }) => receipt.source)).toEqual(['banner', 'preferences'])
+    consent.destroy()
+  })
+
+  it('takes the recipient token out of the address bar before any gated tag runs, into subject only', async () => {
+    const token: string = await (await fetch('/__receipts?sign=contact-1')).json()
+    const url = await servePage(`<!doctype html><body><script type="text/plain" data-consent="analytics" src="/__gated/tag.js"></script>
+      <script type="text/plain" data-consent="analytics">window.seenUrl = location.href</script></body>`)
+    const frame = await openFrame(`${url}?consent=preferences&ctk=${token}&utm=x`)
+    const win = frame.contentWindow as Window & Record<string, any>
+    await requests(true)
+    const consent = start(frame.contentDocument!)
+    expect(win.location.search).toBe('?consent=preferences&utm=x')
+    consent.showPreferences()
+    consent.acceptAll()
+    await expect.poll(() => win.seenUrl).toBeTruthy()
+    expect(win.seenUrl).not.toContain('ctk=')
+    expect(document.cookie).not.toContain(token)
+    expect(await requests()).toEqual(['/__gated/tag.js'])
+    const referers: string[] = await (await fetch('/__referers')).json()
+    expect(referers.at(-1)).toContain('utm=x')
+    expect(referers.some((referer) => referer.includes(token))).toBe(false)
+    await expect.poll(async () => (await stored()).length).toBe(1)
+    const [record] = await stored()
+    expect(record).toMatchObject({ contact: 'contact-1', receipt: { source: 'email-link', subject: 'verified' } })
+    expect(record!.receipt.url).not.toContain('ctk=')
+    consent.destroy()
+  })
+
+  it('keeps receipts while the endpoint is down and sends them when it is back', async () => {
+    await stored('down=1')
+    const { doc } = await blankPage()
+    const consent = start(doc, { retryDelay: 20 })
+    consent.acceptAll()
+    consent.rejectAll()
+    await tick(200)
+    expect(await stored()).toEqual([])
+    expect(JSON.parse(localStorage.getItem('consentry:outbox:consentry')!)).toHaveLength(2)
+    await stored('down=0')
+    await expect.poll(async () => (await stored()).length, { timeout: 5000 }).toBe(2)
+    expect(JSON.parse(localStorage.getItem('consentry:outbox:consentry')!)).toEqual([])
+    consent.destroy()
+  })
+
+  it('drops the oldest receipt past the outbox cap, with a warning', async () => {
+    await stored('down=1')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { doc } = await blankPage()
+    const consent = start(doc, { maxQueued: 3, retryDelay: 60_000 })
+    for (let i = 0; i < 5; i++) consent.setConsent({ analytics: i % 2 == 0 })
+    const queue = JSON.parse(localStorage.getItem('consentry:outbox:consentry')!)
+    expect(queue).toHaveLength(3)
+    expect(queue.map((receipt: { categories: { analytics: boolean } }) => receipt.categories.analytics)).toEqual([true, false, true])
+    expect(warn).toHaveBeenCalledWith('consentry: receipt outbox full (3); dropping the oldest')
+    warn.mockRestore()
+    consent.destroy()
+  })
+
+  it('loses none and stores none twice over 1,000 decisions: failures, lost answers, slowness, pages closed mid-send', async () => {
+    await stored('fail=0.3&delay=2')
+    const decide = async (count: number) => {
+      const { frame, doc } = await blankPage()
+      const consent = start(doc)
+      for (let i = 0; i < count; i++) consent.setConsent({ analytics: i % 2 == 0, marketing: i % 3 == 0 })
+      await tick(30)
+      // Closed mid-send: the page and its timers go; the outbox stays.
+      consent.destroy()
+      frame.remove()
+    }
+    for (let page = 0; page < 4; page++) await decide(250)
+    // A later page view sends what is left.
+    const { doc } = await blankPage()
+    const consent = start(doc)
+    await expect
+      .poll(async () => JSON.parse(localStorage.getItem('consentry:outbox:consentry') ?? '[]').length, { timeout: 60_000, interval: 250 })
+      .toBe(0)
+    const all = await stored()
+    expect(all).toHaveLength(1000)
+    expect(new Set(all.map(({ receipt }) => receipt.receiptId)).size).toBe(1000)
+    consent.destroy()
+  }, 90_000)
+})
