@@ -31,8 +31,13 @@ export const verifyToken = (token, secret, now = Date.now()) => {
   return Buffer.from(match[1], 'base64url').toString()
 }
 
-/** A receiver storing into `file`; `handle(request, response)` answers its two routes. */
-export const createReceiver = ({ file, secret }) => {
+/**
+ * A receiver storing into `file`; `handle(request, response)` answers its two routes. With
+ * `consentCookie` (`{ name, days, domain? }`), each accepted receipt's answer sets the consent
+ * cookie the request carried again, as an HTTP cookie: Safari caps cookies written by scripts at
+ * 7 days, not those a server sets.
+ */
+export const createReceiver = ({ file, secret, consentCookie }) => {
   const stored = existsSync(file)
     ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
     : []
@@ -48,9 +53,18 @@ export const createReceiver = ({ file, secret }) => {
     stored.push(record)
     seen.add(record.receipt.receiptId)
   }
-  const reply = (response, status, body) => {
-    response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+  const reply = (response, status, body, headers = {}) => {
+    response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers })
     response.end(JSON.stringify(body))
+  }
+  // The consent cookie of the request, set again for its full lifetime.
+  const renewCookie = (request) => {
+    if (!consentCookie) return {}
+    const { name, days = 182, domain } = consentCookie
+    const value = (request.headers.cookie ?? '').split('; ').find((pair) => pair.startsWith(name + '='))?.slice(name.length + 1)
+    if (!value) return {}
+    const secure = request.headers['x-forwarded-proto'] == 'https' || request.socket.encrypted ? '; Secure' : ''
+    return { 'set-cookie': `${name}=${value}; Path=/; Max-Age=${days * 86400}; SameSite=Lax${domain ? '; Domain=' + domain : ''}${secure}` }
   }
   const read = (request) =>
     new Promise((resolve, reject) => {
@@ -74,10 +88,10 @@ export const createReceiver = ({ file, secret }) => {
       return reply(response, 400, { error: 'invalid receipt', details: validate.errors.map((e) => `${e.instancePath || '/'} ${e.message}`) })
     const contact = receipt.subject == null ? null : verifyToken(receipt.subject, secret)
     if (receipt.subject != null && !contact) return reply(response, 403, { error: 'invalid or expired recipient token' })
-    if (seen.has(receipt.receiptId)) return reply(response, 200, { stored: false, duplicate: true })
+    if (seen.has(receipt.receiptId)) return reply(response, 200, { stored: false, duplicate: true }, renewCookie(request))
     // The token itself is not kept: the contact it names is.
     append({ contact, receivedAt: new Date().toISOString(), receipt: { ...receipt, subject: contact == null ? undefined : 'verified' } })
-    return reply(response, 201, { stored: true })
+    return reply(response, 201, { stored: true }, renewCookie(request))
   }
 
   const clickTracking = (response, contact) => {

@@ -10,7 +10,11 @@ import { createReceiver, signToken } from './receiver.js'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const port = Number(process.env.PORT ?? 5173)
 const secret = process.env.RECEIPTS_SECRET ?? 'demo-secret-change-me'
-const receiver = createReceiver({ file: process.env.RECEIPTS_FILE ?? join(root, 'demo', 'receipts.jsonl'), secret })
+const receiver = createReceiver({
+  file: process.env.RECEIPTS_FILE ?? join(root, 'demo', 'receipts.jsonl'),
+  secret,
+  consentCookie: { name: 'consentry', days: 182 },
+})
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css' }
 
 createServer(async (request, response) => {
@@ -29,6 +33,7 @@ createServer(async (request, response) => {
   }
 }).listen(port, '127.0.0.1', () => {
   console.log(`Consentry demo: http://localhost:${port}/`)
-  console.log(`An email footer link for contact "demo-contact": http://localhost:${port}/?consent=preferences&ctk=${signToken('demo-contact', secret)}`)
-  console.log(`That contact's click-tracking choice: http://localhost:${port}/api/contacts/demo-contact/click-tracking`)
+  console.log(`An email footer link (opens the preferences): http://localhost:${port}/?consent=preferences&ctk=${signToken('demo-contact', secret)}`)
+  // The receiver takes receipts from the receipts() gate of the npm build; the script tag does not send them yet.
+  console.log(`Receipts endpoint: http://localhost:${port}/api/consent-receipts`)
 })

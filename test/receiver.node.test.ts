@@ -12,16 +12,16 @@ const SECRET = 'test-secret'
 const servers: Server[] = []
 afterEach(() => servers.splice(0).forEach((server) => server.close()))
 
-const start = async (file = join(mkdtempSync(join(tmpdir(), 'receipts-')), 'receipts.jsonl')) => {
-  const receiver = createReceiver({ file, secret: SECRET })
+const start = async (file = join(mkdtempSync(join(tmpdir(), 'receipts-')), 'receipts.jsonl'), extra = {}) => {
+  const receiver = createReceiver({ file, secret: SECRET, ...extra })
   const server = createServer((request, response) => {
     if (!receiver.handle(request, response)) response.writeHead(404).end()
   })
   servers.push(server)
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`
-  const post = (body: unknown) =>
-    fetch(`${origin}/api/consent-receipts`, { method: 'POST', body: typeof body == 'string' ? body : JSON.stringify(body) })
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${origin}/api/consent-receipts`, { method: 'POST', headers, body: typeof body == 'string' ? body : JSON.stringify(body) })
   const choice = async (contact: string) => {
     const response = await fetch(`${origin}/api/contacts/${encodeURIComponent(contact)}/click-tracking`)
     return { status: response.status, body: await response.json() }
@@ -110,6 +110,22 @@ describe('the reference receiver', () => {
     expect((await post(receipt({ subject: token }))).status).toBe(201)
     expect(readFileSync(file, 'utf8')).not.toContain(token.split('.')[2])
     expect(readFileSync(file, 'utf8')).not.toContain(token)
+  })
+})
+
+describe('the consent cookie, set again by the server', () => {
+  it('answers an accepted receipt with the consent cookie the request carried, for its lifetime', async () => {
+    const { post } = await start(undefined, { consentCookie: { name: 'consentry', days: 182 } })
+    const value = '1|1|5f0c6d2e-8a41-4b7e-9c3d-2e1f0a9b8c7d|mwsh51kr|essential+analytics||bm5une'
+    const response = await post(receipt(), { cookie: `other=1; consentry=${value}` })
+    expect(response.status).toBe(201)
+    expect(response.headers.get('set-cookie')).toBe(`consentry=${value}; Path=/; Max-Age=15724800; SameSite=Lax`)
+  })
+
+  it('sets nothing without the option or without the cookie', async () => {
+    expect((await (await start()).post(receipt(), { cookie: 'consentry=x' })).headers.get('set-cookie')).toBeNull()
+    const withOption = await start(undefined, { consentCookie: { name: 'consentry' } })
+    expect((await withOption.post(receipt())).headers.get('set-cookie')).toBeNull()
   })
 })
 

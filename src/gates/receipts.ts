@@ -27,6 +27,11 @@ export interface ReceiptsOptions {
   maxQueued?: number
   /** First retry delay in ms, doubled at each failure up to 60 s. Default 1000. */
   retryDelay?: number
+  /**
+   * Send cookies with each receipt even to another origin, so that the endpoint can answer with a
+   * `Set-Cookie` for the consent cookie (Safari caps cookies written by scripts at 7 days).
+   */
+  setCookie?: boolean
 }
 
 /**
@@ -36,7 +41,7 @@ export interface ReceiptsOptions {
  * receiptId). At start it removes the subject parameter from the address bar. Start it first.
  */
 export const receipts =
-  ({ endpoint, subjectParam, maxQueued = 100, retryDelay = 1000 }: ReceiptsOptions): Gate =>
+  ({ endpoint, subjectParam, maxQueued = 100, retryDelay = 1000, setCookie }: ReceiptsOptions): Gate =>
   (consent, doc) => {
     const win = doc.defaultView!
     const url = new URL(doc.URL)
@@ -75,6 +80,7 @@ export const receipts =
           const response = await win.fetch(endpoint, {
             method: 'POST',
             keepalive: true,
+            credentials: setCookie ? 'include' : 'same-origin',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify(receipt),
           })
