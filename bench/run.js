@@ -46,19 +46,26 @@ const scriptMs = async (cdp) => {
 }
 const settle = (page) => page.waitForTimeout(300)
 
-const visit = async (browser, origin, name, rate) => {
-  const { visible, accept } = LIBRARIES[name]
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  await context.addInitScript(probe(visible))
+// A page of the library at a CPU throttle, loaded until the mark `until` exists, then settled.
+const load = async (context, origin, name, rate, until) => {
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable')
   await cdp.send('Emulation.setCPUThrottlingRate', { rate })
   await page.goto(`${origin}/bench/pages/${name}.html`)
-  await page.waitForFunction(() => performance.getEntriesByName('banner-visible').length > 0, null, { timeout: 10000 })
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, until, { timeout: 10000 })
   await settle(page)
+  const markTime = await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, until)
+  return { page, cdp, markTime }
+}
+
+const visit = async (browser, origin, name, rate) => {
+  const { visible, accept } = LIBRARIES[name]
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  await context.addInitScript(probe(visible))
+  const { page, cdp, markTime: bannerMs } = await load(context, origin, name, rate, 'banner-visible')
   const first = {
-    bannerMs: await page.evaluate(() => performance.getEntriesByName('banner-visible')[0].startTime),
+    bannerMs,
     scriptMs: await scriptMs(cdp),
     tbt: await page.evaluate(() => __bench.tbt),
     cls: await page.evaluate(() => __bench.cls),
@@ -67,18 +74,12 @@ const visit = async (browser, origin, name, rate) => {
   await page.getByRole('button', { name: accept, exact: true }).first().click()
   await page.waitForFunction(() => performance.getEntriesByName('analytics-ran').length > 0, null, { timeout: 10000 })
   // The returning visit: the decision is stored; time until the gated analytics tag runs.
-  const again = await context.newPage()
-  const cdpAgain = await context.newCDPSession(again)
-  await cdpAgain.send('Performance.enable')
-  await cdpAgain.send('Emulation.setCPUThrottlingRate', { rate })
-  await again.goto(`${origin}/bench/pages/${name}.html`)
-  await again.waitForFunction(() => performance.getEntriesByName('analytics-ran').length > 0, null, { timeout: 10000 })
-  await settle(again)
+  const again = await load(context, origin, name, rate, 'analytics-ran')
   const returning = {
-    tagMs: await again.evaluate(() => performance.getEntriesByName('analytics-ran')[0].startTime),
-    scriptMs: await scriptMs(cdpAgain),
-    cls: await again.evaluate(() => __bench.cls),
-    bytes: await libraryBytes(again),
+    tagMs: again.markTime,
+    scriptMs: await scriptMs(again.cdp),
+    cls: await again.page.evaluate(() => __bench.cls),
+    bytes: await libraryBytes(again.page),
   }
   await context.close()
   return { first, returning }
