@@ -106,8 +106,17 @@ export const receipts =
     // On leaving the page, hand what is left to the browser; it stays queued until confirmed.
     const leave = () => outbox().forEach((receipt) => win.navigator.sendBeacon?.(endpoint, new Blob([JSON.stringify(receipt)], { type: 'application/json' })))
 
+    const lastKey = `consentry:receipted:${consent.config.cookie.name}`
     const stop = consent.$state.listen((state) => {
       if (!state.decided) return
+      // The same decision again (another tab's, applied here by crossTab()) has its receipt already.
+      const mark = JSON.stringify([state.id, state.updatedAt, state.categories, state.services])
+      try {
+        if (win.localStorage.getItem(lastKey) == mark) return
+        win.localStorage.setItem(lastKey, mark)
+      } catch {
+        // Storage blocked: every decision gets its receipt.
+      }
       const view = consent.$view.get()
       enqueue({
         receiptId: uuid(),

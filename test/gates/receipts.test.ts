@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createConsentry } from '../../src/consentry'
 import { domGates } from '../../src/gates/index'
+import { crossTab } from '../../src/gates/cross-tab'
 import { receipts, type ReceiptsOptions } from '../../src/gates/receipts'
 import { blankPage, closeFrames, requests, servePage, openFrame, tick } from '../support/browser'
 import { siteConfig } from '../support/configs'
@@ -89,6 +90,20 @@ describe('consent receipts', () => {
     await expect.poll(async () => (await stored()).length, { timeout: 5000 }).toBe(2)
     expect(JSON.parse(localStorage.getItem('consentry:outbox:consentry')!)).toEqual([])
     consent.destroy()
+  })
+
+  it('sends one receipt for a decision that crossTab() applies in other open tabs', async () => {
+    const tab = async () =>
+      createConsentry(siteConfig, { document: (await blankPage()).doc, ui: undefined, gates: [receipts(options), crossTab(), ...domGates()] })
+    const one = await tab()
+    const two = await tab()
+    one.acceptAll()
+    await expect.poll(() => two.getState().decided).toBe(true)
+    await expect.poll(async () => (await stored()).length).toBe(1)
+    await tick(200)
+    expect(await stored()).toHaveLength(1)
+    one.destroy()
+    two.destroy()
   })
 
   it('drops the oldest receipt past the outbox cap, with a warning', async () => {
