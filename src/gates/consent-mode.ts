@@ -57,10 +57,11 @@ export const consentMode =
       Object.fromEntries(
         Object.entries(mapping).map(([signal, names]) => [signal, [names ?? []].flat().some(granted) ? 'granted' : 'denied']),
       )
-    const required = (name: string) => !!consent.config.categories[name]?.required
-    gtag('consent', 'default', { ...signals(required), wait_for_update: options.waitForUpdate ?? 500 })
+    const defaults = signals((name) => !!consent.config.categories[name]?.required)
+    const wait = { wait_for_update: options.waitForUpdate ?? 500 }
+    gtag('consent', 'default', { ...defaults, ...wait })
     for (const [region, values] of Object.entries(options.regions ?? {}))
-      gtag('consent', 'default', { ...signals(required), ...values, region: region.split(','), wait_for_update: options.waitForUpdate ?? 500 })
+      gtag('consent', 'default', { ...defaults, ...values, region: region.split(','), ...wait })
     if (options.adsDataRedaction) gtag('set', 'ads_data_redaction', true)
     if (options.urlPassthrough) gtag('set', 'url_passthrough', true)
     const update = () => gtag('consent', 'update', signals(consent.isGranted))
