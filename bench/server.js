@@ -1,6 +1,8 @@
 // Serves the benchmark pages, the built Consentry files and the peers' files from node_modules,
-// on loopback. Pages get the shared content at <!--content-->.
+// on loopback. Pages get the shared content at <!--content-->. It runs in a worker thread of its
+// own, so that the runner's traffic with the browser never delays a response.
 import { createServer } from 'node:http'
+import { Worker, isMainThread, parentPort } from 'node:worker_threads'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,8 +11,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' }
 const allowed = /^\/(dist\/|bench\/|node_modules\/(orejime|vanilla-cookieconsent|klaro)\/dist\/)/
 
-/** Start the server on a free loopback port; resolves to its origin and a close function. */
-export const startServer = () =>
+const serve = () =>
   new Promise((resolve) => {
     const server = createServer(async (request, response) => {
       const path = normalize(new URL(request.url ?? '/', 'http://localhost').pathname)
@@ -27,5 +28,15 @@ export const startServer = () =>
         response.end()
       }
     })
-    server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() }))
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`))
+  })
+
+if (!isMainThread) parentPort.postMessage(await serve())
+
+/** Start the server on a free loopback port in a worker; resolves to its origin and a close function. */
+export const startServer = () =>
+  new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url))
+    worker.once('error', reject)
+    worker.once('message', (origin) => resolve({ origin, close: () => worker.terminate() }))
   })
