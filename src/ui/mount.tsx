@@ -28,7 +28,6 @@ export const mount = (consent: Consentry, doc: Document) => {
   const sheet = new (doc.defaultView as typeof globalThis).CSSStyleSheet()
   sheet.replaceSync(css)
   root.adoptedStyleSheets = [sheet]
-  doc.body.append(host)
 
   const names = Object.keys(config.categories)
   // Opened from an email footer link: the category the recipient came for goes first.
@@ -51,6 +50,7 @@ export const mount = (consent: Consentry, doc: Document) => {
           texts={texts}
           draft={draft}
           order={order}
+          open={current == 'preferences'}
           toggle={(name) => {
             draft = { ...draft, [name]: !draft[name] }
             draw()
@@ -75,11 +75,17 @@ export const mount = (consent: Consentry, doc: Document) => {
   }
   root.addEventListener('close', onClose, true)
   const stops = [$state.listen(draw), $view.listen(draw)]
-  loadTexts(config, doc).then((loaded) => {
+  // The chunk may arrive while the parser is still in <head>, where there is no body to join yet.
+  const parsedBody = new Promise((done) => (doc.body ? done(0) : doc.addEventListener('DOMContentLoaded', done, { once: true })))
+  let removed = false
+  Promise.all([loadTexts(config, doc), parsedBody]).then(([loaded]) => {
+    if (removed) return
+    doc.body.append(host)
     texts = loaded
     draw()
   })
   return () => {
+    removed = true
     dark.removeEventListener('change', paint)
     stops.forEach((stop) => stop())
     render(null, root)

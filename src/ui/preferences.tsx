@@ -9,10 +9,12 @@ interface Props {
   toggle: (name: string) => void
   /** Categories in the order to show (click-tracking first when opened from an email link). */
   order: string[]
+  /** Whether the preferences are shown: a closed dialog stays empty, which keeps the first render small. */
+  open: boolean
 }
 
 /** The second layer, in a native modal `<dialog>`: one switch per category, and the three choices. */
-export const Preferences = ({ consent, texts, draft, toggle, order }: Props) => {
+export const Preferences = ({ consent, texts, draft, toggle, order, open }: Props) => {
   const { t } = texts
   const finish = (choose: () => void) => {
     choose()
@@ -20,43 +22,47 @@ export const Preferences = ({ consent, texts, draft, toggle, order }: Props) => 
   }
   return (
     <dialog class="preferences" aria-labelledby="consentry-preferences-title">
-      <div class="head">
-        <h2 id="consentry-preferences-title">{t('preferencesTitle')}</h2>
-        <button type="button" class="close" aria-label={t('close')} onClick={(event) => (event.currentTarget as HTMLElement).closest('dialog')!.close()}>
-          ×
-        </button>
-      </div>
-      <div class="body">
-        <p>{t('preferencesText')}</p>
-        {consent.config.policyUrl && (
-          <p>
-            <a href={consent.config.policyUrl}>{t('policy')}</a>
-          </p>
-        )}
-        <ul class="categories">
-          {order.map((name) => (
-            <CategoryRow
-              key={name}
-              name={name}
-              category={consent.config.categories[name]!}
-              granted={!!draft[name]}
-              toggle={() => toggle(name)}
-              texts={texts}
-            />
-          ))}
-        </ul>
-      </div>
-      <div class="actions">
-        <button type="button" class="button" onClick={() => finish(consent.rejectAll)}>
-          {t('rejectAll')}
-        </button>
-        <button type="button" class="button" onClick={() => finish(consent.acceptAll)}>
-          {t('acceptAll')}
-        </button>
-        <button type="button" class="button secondary" onClick={() => finish(() => consent.setConsent(draft))}>
-          {t('save')}
-        </button>
-      </div>
+      {open && (
+        <>
+          <div class="head">
+            <h2 id="consentry-preferences-title">{t('preferencesTitle')}</h2>
+            <button type="button" class="close" aria-label={t('close')} onClick={(event) => (event.currentTarget as HTMLElement).closest('dialog')!.close()}>
+              ×
+            </button>
+          </div>
+          <div class="body">
+            <p>{t('preferencesText')}</p>
+            {consent.config.policyUrl && (
+              <p>
+                <a href={consent.config.policyUrl}>{t('policy')}</a>
+              </p>
+            )}
+            <ul class="categories">
+              {order.map((name) => (
+                <CategoryRow
+                  key={name}
+                  name={name}
+                  category={consent.config.categories[name]!}
+                  granted={!!draft[name]}
+                  toggle={() => toggle(name)}
+                  texts={texts}
+                />
+              ))}
+            </ul>
+          </div>
+          <div class="actions">
+            <button type="button" class="button" onClick={() => finish(consent.rejectAll)}>
+              {t('rejectAll')}
+            </button>
+            <button type="button" class="button" onClick={() => finish(consent.acceptAll)}>
+              {t('acceptAll')}
+            </button>
+            <button type="button" class="button secondary" onClick={() => finish(() => consent.setConsent(draft))}>
+              {t('save')}
+            </button>
+          </div>
+        </>
+      )}
     </dialog>
   )
 }

@@ -42,6 +42,21 @@ describe('the script tag UI', () => {
     expect(resources(german).filter((path) => path.includes('consentry-ui-'))).toEqual(['/__dist/consentry-ui-de.js'])
   })
 
+  it('waits for <body> when the UI chunk arrives while the parser is still in <head>', async () => {
+    const url = await servePage(page().replace('</head>', '<!--pause--></head>'), { pause: 700 })
+    const frame = document.createElement('iframe')
+    frame.src = url
+    document.body.append(frame)
+    await expect.poll(() => resources(frame.contentWindow!)).toContain('/__dist/consentry-ui.js')
+    expect(frame.contentDocument!.body).toBeNull()
+    const errors: unknown[] = []
+    frame.contentWindow!.addEventListener('error', (event) => errors.push(event.error))
+    frame.contentWindow!.addEventListener('unhandledrejection', (event) => errors.push(event.reason))
+    await expect.poll(() => shadow(frame.contentWindow!)?.querySelector('.banner'), { timeout: 3000 }).toBeTruthy()
+    expect(frame.contentDocument!.querySelector('[data-consentry]')!.parentElement).toBe(frame.contentDocument!.body)
+    expect(errors).toEqual([])
+  })
+
   it("shows banner and preferences under a strict Content Security Policy without a violation", async () => {
     const { win } = await openPage(
       page().replace('<head>', `<head><script nonce="abc">window.violations = []; addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI))</script>`),

@@ -17,6 +17,18 @@ describe('the preferences', () => {
     expect(ui()!.contains(focused())).toBe(true)
   })
 
+  it('render their content only while open, so that the banner alone is a small first render', async () => {
+    await showUi()
+    await expect.element(banner()).toBeVisible()
+    const element = ui()!.querySelector('dialog')!
+    expect(element.childElementCount).toBe(0)
+    await button('Manage preferences').click()
+    await expect.poll(() => switches().length).toBe(3)
+    await userEvent.keyboard('{Escape}')
+    await expect.poll(() => element.open).toBe(false)
+    expect(element.childElementCount).toBe(0)
+  })
+
   it('label each switch by its category title; required categories show Always on', async () => {
     await showUi()
     await button('Manage preferences').click()
