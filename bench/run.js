@@ -163,26 +163,52 @@ const targets = [
   ['CLS 0 for Consentry, every run', Math.max(...RATES.map((rate) => c[`cpu${rate}x`].cls)), 0],
 ]
 
+const markdown = (head, rows) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')
+const bytes = ({ brotli, gzip, raw }) => `${kb(brotli)} (${kb(gzip)}, ${kb(raw)})`
+const perRate = (label, figure) => RATES.map((rate) => [`${label}, ${rate}×`, (r) => range(figure(r[`cpu${rate}x`]))])
+const libraryTable = (columns) =>
+  markdown(['library', ...columns.map(([label]) => label)], Object.entries(results).map(([name, r]) => [name, ...columns.map(([, cell]) => cell(r))]))
+const ratio = (figure) => (peer) => fmt(figure(c) / figure(results[peer]), 2)
+const ratios = [
+  ['first-visit bytes', ratio((r) => r.firstVisitBytes.brotli)],
+  ['returning bytes', ratio((r) => r.returningVisitBytes.brotli)],
+  ...RATES.map((rate) => [`banner ms, ${rate}×`, ratio((r) => r[`cpu${rate}x`].bannerMs.median)]),
+  ...RATES.map((rate) => [`gated tag ms, ${rate}×`, ratio((r) => r[`cpu${rate}x`].returningTagMs.median)]),
+]
+
 const table = [
-  `Chromium ${browser.version?.() ?? ''}, loopback, ${ROUNDS} interleaved rounds after a warm-up; medians (min–max).`,
+  `Chromium ${browser.version?.() ?? ''}, loopback, ${ROUNDS} interleaved rounds after a warm-up; medians (min–max); ×: CPU throttle.`,
   '',
-  '| library | first visit, brotli kB (gzip, raw) | returning visit, brotli kB | banner visible, ms 1× | banner visible, ms 4× | script ms, first 1× | TBT ms 4× | CLS | gated tag on return, ms 1× | gated tag on return, ms 4× |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...Object.entries(results).map(
-    ([name, r]) =>
-      `| ${name} | ${kb(r.firstVisitBytes.brotli)} (${kb(r.firstVisitBytes.gzip)}, ${kb(r.firstVisitBytes.raw)}) | ${kb(r.returningVisitBytes.brotli)} | ${range(r.cpu1x?.bannerMs)} | ${range(r.cpu4x?.bannerMs)} | ${range(r.cpu1x?.firstScriptMs)} | ${range(r.cpu4x?.tbtMs)} | ${fmt(Math.max(...RATES.map((rate) => r[`cpu${rate}x`].cls)), 3)} | ${range(r.cpu1x?.returningTagMs)} | ${range(r.cpu4x?.returningTagMs)} |`,
+  '### Bytes of the library a script-tag user downloads, kB: brotli (gzip, raw)',
+  '',
+  libraryTable([
+    ['first visit', (r) => bytes(r.firstVisitBytes)],
+    ['returning visit', (r) => bytes(r.returningVisitBytes)],
+  ]),
+  '',
+  '### First visit: navigation start to banner visible, main-thread script time, total blocking time (ms)',
+  '',
+  libraryTable([
+    ...perRate('banner visible', (figure) => figure.bannerMs),
+    ...perRate('script', (figure) => figure.firstScriptMs),
+    ...perRate('TBT', (figure) => figure.tbtMs),
+    ['CLS, all runs', (r) => fmt(Math.max(...RATES.map((rate) => r[`cpu${rate}x`].cls)), 3)],
+  ]),
+  '',
+  '### Returning visit (decision stored): navigation start to the gated analytics script running, main-thread script time (ms)',
+  '',
+  libraryTable([...perRate('gated tag runs', (figure) => figure.returningTagMs), ...perRate('script', (figure) => figure.returningScriptMs)]),
+  '',
+  '### Consentry ÷ peer (medians)',
+  '',
+  markdown(['peer', ...ratios.map(([label]) => label)], PEERS.map((peer) => [peer, ...ratios.map(([, cell]) => cell(peer))])),
+  '',
+  '### Targets',
+  '',
+  markdown(
+    ['target', 'measured', 'limit', 'met'],
+    targets.map(([name, value, limit]) => [name, fmt(value, 2), limit, value <= limit ? 'yes' : `no, by ${fmt(value - limit, 2)}`]),
   ),
-  '',
-  `| Consentry ÷ peer | first-visit bytes | returning bytes | ${RATES.map((rate) => `banner ms ${rate}×`).join(' | ')} |`,
-  `| --- | --- | --- | ${RATES.map(() => '---').join(' | ')} |`,
-  ...PEERS.map(
-    (peer) =>
-      `| ${peer} | ${fmt(c.firstVisitBytes.brotli / results[peer].firstVisitBytes.brotli, 2)} | ${fmt(c.returningVisitBytes.brotli / results[peer].returningVisitBytes.brotli, 2)} | ${RATES.map((rate) => fmt(c[`cpu${rate}x`].bannerMs.median / results[peer][`cpu${rate}x`].bannerMs.median, 2)).join(' | ')} |`,
-  ),
-  '',
-  '| target | measured | limit | met |',
-  '| --- | --- | --- | --- |',
-  ...targets.map(([name, value, limit]) => `| ${name} | ${fmt(value, 2)} | ${limit} | ${value <= limit ? 'yes' : `no, by ${fmt(value - limit, 2)}`} |`),
 ].join('\n')
 
 // A bar chart of first-visit and returning-visit bytes, as SVG.
