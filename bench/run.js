@@ -224,7 +224,8 @@ console.log('\n' + table)
 if (!complete) process.exit()
 writeFileSync(new URL('../docs/performance.json', import.meta.url), JSON.stringify({ rounds: ROUNDS, results, targets }, null, 2) + '\n')
 writeFileSync(new URL('../docs/performance.svg', import.meta.url), chart)
-writeFileSync(
-  new URL('../docs/performance.md', import.meta.url),
-  `# Performance\n\nMade by \`npm run bench\` (the latest run; figures of this machine, not of yours). Each library gates one analytics script its own documented way on the same page, with the same texts.\n\n![Bytes downloaded](performance.svg)\n\n${table}\n`,
-)
+// docs/performance.md keeps its hand-written analysis; only the part between the markers is replaced.
+const doc = new URL('../docs/performance.md', import.meta.url)
+const [before, rest] = readFileSync(doc, 'utf8').split('<!-- bench:start -->')
+const after = rest.split('<!-- bench:end -->')[1]
+writeFileSync(doc, `${before}<!-- bench:start -->\n${table}\n<!-- bench:end -->${after}`)
