@@ -1,7 +1,7 @@
 // npm run bench: Consentry beside vanilla-cookieconsent, orejime, klaro and a hand-written baseline
 // banner, in headless Chromium on loopback. Interleaved rounds, medians with min–max, ratios, and
-// the targets of the benchmark; prints a markdown table, writes docs/performance.json and
-// docs/performance.md (with a chart). Not part of npm test: figures, not pass/fail.
+// the targets of the benchmark; prints markdown tables, writes docs/performance.json, the chart
+// and the tables of docs/performance.md. Not part of npm test: figures, not pass/fail.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { gzipSync, brotliCompressSync } from 'node:zlib'
 import { chromium } from 'playwright'
@@ -147,7 +147,7 @@ const results = Object.fromEntries(
 
 const fmt = (value, digits = 1) => (Math.round(value * 10 ** digits) / 10 ** digits).toFixed(digits)
 const kb = (bytes) => fmt(bytes / 1000, 2)
-const range = (figure, digits = 1) => (figure ? `${fmt(figure.median, digits)} (${fmt(figure.min, digits)}–${fmt(figure.max, digits)})` : '–')
+const range = ({ median, min, max }, digits = 1) => `${fmt(median, digits)} (${fmt(min, digits)}–${fmt(max, digits)})`
 const c = results.consentry
 const o = results.orejime
 const b = results.baseline
