@@ -2,14 +2,18 @@
 // A config validated once is fingerprinted in the decision cookie; a returning visitor's
 // unchanged config skips the validator, which lives in a chunk loaded only when needed.
 import { domGates } from './gates/index'
-import { checksum } from './core/codec'
+import { checksum, decode } from './core/codec'
 import { createCore } from './core/consentry'
 import { withDefaults } from './core/defaults'
-import type { Config } from './core/types'
+import { hasOwn } from './core/own'
+import { createStorage } from './core/storage'
+import type { Config, ConsentryConfig } from './core/types'
 
 const host = window as Window & { consentry?: unknown }
 const script = document.currentScript as HTMLScriptElement | null
 const base = script?.src || location.href
+// On a page that uses nonces, Consentry's own tag carries the page's nonce.
+const nonce = script?.nonce || undefined
 const fail = (error: unknown) => {
   delete host.consentry
   console.error(error)
@@ -17,15 +21,29 @@ const fail = (error: unknown) => {
 
 // The UI chunk also carries the validator: a first visit needs both, and loads one file.
 let chunk: Promise<typeof import('./cdn-ui')> | undefined
-const ui = () => (chunk ??= import(/* @vite-ignore */ new URL('consentry-ui.js', base).href))
+const ui = () => {
+  chunk ??= import(/* @vite-ignore */ new URL('consentry-ui.js', base).href)
+  return chunk
+}
+
+/** Whether the stored decision was made under this very config text, which was validated then. */
+const validatedBefore = (input: unknown, fingerprint: string) => {
+  if (!input || typeof input != 'object') return false
+  const { cookie } = withDefaults(input as ConsentryConfig)
+  return decode(createStorage(cookie).read())?.fingerprint == fingerprint
+}
 
 const start = (text: string) => {
   const fingerprint = checksum(text)
-  const run = (config: Config) => (host.consentry = createCore(config, { gates: domGates(), fingerprint, ui }))
+  const run = (config: Config) => {
+    host.consentry = createCore(config, { gates: domGates({ nonce }), fingerprint, ui })
+  }
   try {
     const input = JSON.parse(text)
-    // The decision cookie names the checksum of the config it was made under, between bars.
-    if (document.cookie.includes(`|${fingerprint}|`)) return run(withDefaults(input))
+    if (validatedBefore(input, fingerprint)) {
+      run(withDefaults(input))
+      return
+    }
     ui()
       .then((module) => run(module.parseConfig(input)))
       .catch(fail)
@@ -35,16 +53,17 @@ const start = (text: string) => {
   }
 }
 
-if ('consentry' in host) console.warn('consentry: loaded twice')
+// An own property: an element with id or name "consentry" shows on window too, but not as its own.
+if (hasOwn(host, 'consentry')) console.warn('consentry: loaded twice')
 else {
   const inline = document.getElementById('consentry-config')
   const url = script?.dataset.config
   // Claimed at once, so that a second copy loaded meanwhile stands down.
   host.consentry = undefined
   if (inline) start(inline.textContent!)
-  else if (url)
+  else if (url) {
     fetch(url)
       .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
       .then(start, (reason) => fail(`consentry: config: could not load ${url} (${reason})`))
-  else fail('consentry: config: missing')
+  } else fail('consentry: config: missing')
 }

@@ -18,5 +18,5 @@ import { domGates } from './gates/index'
  * consent.whenGranted('analytics', () => loadAnalytics())
  * ```
  */
-export const createConsentry = (input: unknown, options?: ConsentryOptions): Consentry =>
-  createCore(parseConfig(input), { gates: domGates(), ui: () => import('./ui/mount'), ...options })
+export const createConsentry = (input: unknown, options: ConsentryOptions = {}): Consentry =>
+  createCore(parseConfig(input), { gates: domGates({ nonce: options.nonce }), ui: () => import('./ui/mount'), ...options })

@@ -2,31 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { clearCookies, closeFrames, openFrame, openPage, requests, servePage, started, tick } from './support/browser'
 import { siteConfig } from './support/configs'
+import { GATED, RAN, gatedRequests, inlineConfig, recorder, tags } from './support/pages'
 
-const inlineConfig = (config: unknown = siteConfig) =>
-  `<script type="application/json" id="consentry-config">${JSON.stringify(config)}</script>`
-// Records console errors and warnings, and uncaught errors, for the test to read.
-const recorder = `<script>
-  window.logged = []
-  for (const level of ['error', 'warn']) console[level] = (...args) => logged.push(level + ': ' + args.map(String).join(' '))
-  addEventListener('error', (event) => logged.push('uncaught: ' + event.message))
-</script>`
-const tags = `
-  <script type="text/plain" data-consent="analytics" src="/__gated/gtag.js?id=G-TEST&delay=100"></script>
-  <script type="text/plain" data-consent="analytics">(window.ran = window.ran || []).push('inline')</script>
-  <script type="text/plain" data-consent="analytics.fullstory" src="/__gated/fullstory.js"></script>
-  <script type="text/plain" data-consent="marketing" src="/__gated/uet.js"></script>
-  <template data-consent="marketing"><img src="/__gated/pixel.gif" alt=""></template>
-  <iframe data-consent="marketing" data-src="/__gated/video.html" title="Video"></iframe>
-  <p>End of page</p>`
-const GATED = [
-  '/__gated/fullstory.js',
-  '/__gated/gtag.js?id=G-TEST&delay=100',
-  '/__gated/pixel.gif',
-  '/__gated/uet.js',
-  '/__gated/video.html',
-]
-const gatedRequests = async () => (await requests()).filter((url) => url.startsWith('/__gated/')).sort()
 
 beforeEach(async () => {
   clearCookies()
@@ -46,7 +23,7 @@ describe('the script tag', () => {
 
     win.consentry.acceptAll()
     await expect.poll(gatedRequests).toEqual(GATED)
-    await expect.poll(() => win.ran).toEqual(['G-TEST', 'inline', 'fullstory.js', 'uet.js'])
+    await expect.poll(() => win.ran).toEqual(RAN)
     win.consentry.acceptAll()
     win.consentry.setConsent({ marketing: true, analytics: true })
     await tick(300)
@@ -56,7 +33,7 @@ describe('the script tag', () => {
     await requests(true)
     const again = await openFrame(url)
     await expect.poll(gatedRequests).toEqual(GATED)
-    await expect.poll(() => (again.contentWindow as any).ran).toEqual(['G-TEST', 'inline', 'fullstory.js', 'uet.js'])
+    await expect.poll(() => (again.contentWindow as any).ran).toEqual(RAN)
     await tick(200)
     expect(await gatedRequests()).toEqual(GATED)
   })
@@ -74,7 +51,7 @@ describe('the script tag', () => {
     expect(await dist()).toEqual(['/__dist/consentry.js'])
 
     // The same revision, edited: validated again once, then trusted again.
-    const edited = { ...siteConfig, categories: { ...siteConfig.categories, marketing: { title: 'Ads' } } }
+    const edited = { ...siteConfig, categories: { ...siteConfig.categories, marketing: { ...siteConfig.categories.marketing, title: 'Ads' } } }
     await started((await openFrame(await page(edited))).contentWindow as any)
     expect(await dist()).toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js'])
     await openFrame(await page(edited))
@@ -162,7 +139,7 @@ describe('the script tag', () => {
     ;(await started(win)).acceptAll()
     await expect.poll(gatedRequests).toEqual(GATED)
     await tick(200)
-    expect(win.ran).toEqual(['G-TEST', 'inline', 'fullstory.js', 'uet.js'])
+    expect(win.ran).toEqual(RAN)
   })
 
   it('exposes every member of the contract on window.consentry', async () => {

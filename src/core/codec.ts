@@ -1,18 +1,26 @@
-/** A decision as the cookie stores it; independent of any config. */
+/**
+ * A decision as the cookie stores it. The grants are laid out by the config (see `grants.ts`), so
+ * that a decision over any number of services stays far below the browser's 4 kB per cookie.
+ */
 export interface StoredConsent {
   revision: number
   id: string
   /** Milliseconds since the epoch. */
   updatedAt: number
-  /** Granted categories (true), and services whose grant differs from their category's. */
-  choice: Record<string, boolean>
+  /** Checksum of the names the grants are laid out by: a decision over another list does not count. */
+  layout: string
+  /** One bit per category and service, in the layout's order, six to a character. */
+  grants: string
   /** Checksum of the config text the script tag validated; empty where none was given. */
   fingerprint: string
 }
 
-// Format 1: 1|revision|id|time36|granted+!denied names|fingerprint|checksum
+// Format 2: 2|revision|id|time36|layout|grants|fingerprint|checksum
 // Every character here survives js-cookie's encoding unescaped, which keeps the cookie short.
-const UUID = /^[\da-f-]{36}$/
+const FIELDS = 8
+const UUID = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/
+const BASE36 = /^[\da-z]+$/
+const GRANTS = /^[\w-]*$/
 
 /**
  * FNV-1a, in base 36. Not a signature (a script on the page could forge any cookie), but it
@@ -20,30 +28,21 @@ const UUID = /^[\da-f-]{36}$/
  */
 export const checksum = (text: string) => {
   let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; ) hash = Math.imul(hash ^ text.charCodeAt(i++), 0x1000193)
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x1000193)
   return (hash >>> 0).toString(36)
 }
 
-/** Encode a decision as a cookie value. */
-export const encode = ({ revision, id, updatedAt, choice, fingerprint }: StoredConsent): string => {
-  const names = Object.keys(choice).map((name) => (choice[name] ? name : '!' + name))
-  const body = `1|${revision}|${id}|${updatedAt.toString(36)}|${names.join('+')}|${fingerprint}`
+export const encode = ({ revision, id, updatedAt, layout, grants, fingerprint }: StoredConsent): string => {
+  const body = ['2', revision, id, updatedAt.toString(36), layout, grants, fingerprint].join('|')
   return body + '|' + checksum(body)
 }
 
-/**
- * Decode a cookie value; anything malformed, foreign or tampered with gives `undefined`.
- * Names are not checked here: those not in the config are ignored when the state is restored.
- */
+/** Decode a cookie value; anything malformed, foreign or tampered with gives `undefined`. */
 export const decode = (value: string | undefined): StoredConsent | undefined => {
   const fields = value?.split('|') ?? []
-  const [format, revision, id = '', time = '', names, fingerprint = '', sum] = fields
-  if (fields.length == 7 && format == '1' && sum == checksum(fields.slice(0, 6).join('|')) && UUID.test(id))
-    return {
-      revision: +revision!,
-      id,
-      updatedAt: parseInt(time, 36),
-      choice: Object.fromEntries(names ? names.split('+').map((name) => [name.replace('!', ''), name[0] != '!']) : []),
-      fingerprint,
-    }
+  if (fields.length != FIELDS) return undefined
+  const [format, revision, id, time, layout, grants, fingerprint, sum] = fields as [string, string, string, string, string, string, string, string]
+  if (format != '2' || sum != checksum(fields.slice(0, -1).join('|'))) return undefined
+  if (!UUID.test(id) || !BASE36.test(time) || !BASE36.test(layout) || !GRANTS.test(grants)) return undefined
+  return { revision: Number(revision), id, updatedAt: parseInt(time, 36), layout, grants, fingerprint }
 }

@@ -1,5 +1,7 @@
 import { REGEX, matchesCookie } from './cookie-pattern'
 import { withDefaults } from './defaults'
+import { hasOwn, own } from './own'
+import { SAFE_URL } from './url'
 import type { Config } from './types'
 
 /** The one error type of Consentry. Its message reads `consentry: <json.path>: <what was expected>`. */
@@ -36,7 +38,7 @@ const record =
   (key: RegExp, item: Check): Check =>
   (value, path) => {
     if (!isObject(value)) expect(path, 'object')
-    for (const name in value) {
+    for (const name of Object.keys(value)) {
       if (!key.test(name)) expect(at(path, name), 'key matching ' + key)
       item(value[name], at(path, name))
     }
@@ -58,15 +60,18 @@ const object =
   (fields: Record<string, Check>, required: string[] = []): Check =>
   (value, path) => {
     if (!isObject(value)) expect(path, 'object')
-    for (const key in value) {
-      const check = fields[key]
+    // Own keys only: "constructor" or "__proto__" in a config is an unknown key like any other.
+    for (const key of Object.keys(value)) {
+      const check = own(fields, key)
       if (!check) {
         const near = Object.keys(fields).find((known) => distance(key, known) < 3)
         fail(at(path, key), 'unknown key' + (near ? `, did you mean "${near}"?` : ''))
       }
       check!(value[key], at(path, key))
     }
-    for (const key of required) if (!(key in value)) fail(at(path, key), 'missing')
+    for (const key of required) {
+      if (!hasOwn(value, key)) fail(at(path, key), 'missing')
+    }
     return value
   }
 
@@ -115,7 +120,8 @@ const validate = object(
     language: matching(LANGUAGE),
     texts: record(LANGUAGE, record(/^[a-zA-Z][\w.-]*$/, string)),
     reloadOnWithdraw: boolean,
-    policyUrl: string,
+    policyUrl: (value, path) =>
+      SAFE_URL.test(string(value, path)) ? value : expect(path, 'an http(s), mailto or relative URL'),
     ui: object({
       layout: matching(/^(bar|box|center)$/),
       theme: matching(/^(light|dark|auto)$/),

@@ -3,8 +3,10 @@ import { decode, encode } from './codec'
 import { isEmailLink } from './email-link'
 import { matchesCookie } from './cookie-pattern'
 import { createEvents } from './events'
+import { toStored } from './grants'
 import { uuid } from './id'
-import { changes, decide, everything, granted, restore, toStored } from './state'
+import { own } from './own'
+import { changes, decide, everything, granted, restore } from './state'
 import { createStorage } from './storage'
 import type { Config, Consentry, ConsentryOptions, ConsentState, View } from './types'
 
@@ -22,15 +24,43 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
   const events = createEvents(win)
   const stored = decode(storage.read())
   const fingerprint = options.fingerprint ?? stored?.fingerprint ?? ''
-  const save = (state: ConsentState) => storage.write(encode(toStored(state, fingerprint)))
   const $state = atom<ConsentState>(restore(config, stored, Date.now(), uuid))
   const $view = atom<View>('none')
   const decideNow = (choice: Record<string, boolean>) => $state.set(decide(config, $state.get(), choice, Date.now()))
   const isGranted = (name: string) => granted($state.get(), name)
   const show = (view: View) => () => $view.set(view)
+
+  // A cookie the browser refuses (over its size limit, or cookies blocked) must not leave an
+  // older decision in place: that one would grant what the visitor has just denied.
+  const save = (state: ConsentState) => {
+    const value = encode(toStored(config, state, fingerprint))
+    storage.write(value)
+    if (!doc || storage.read() == value) return
+    storage.remove()
+    console.error(`consentry: the browser did not store the decision (${value.length} characters); it holds for this page view only`)
+  }
+  const persist = (state: ConsentState) => {
+    if (state.decided) save(state)
+    else storage.remove()
+  }
+  const clearWithdrawn = (withdrawn: string[]) => {
+    const patterns = withdrawn.flatMap((key) => {
+      const [name = '', service = ''] = key.split('.')
+      return own(own(config.categories, name)?.services, service)?.cookies ?? []
+    })
+    if (patterns.length) storage.clear((cookie) => patterns.some((pattern) => matchesCookie(pattern, cookie)))
+  }
+
   let ui: Promise<unknown> | undefined
-  const loadUi = () =>
-    doc && (ui ??= options.ui?.().then(({ mount }) => void unlisten.push(mount(consent, doc)), console.error))
+  const loadUi = () => {
+    if (!doc || !options.ui) return
+    ui ??= options
+      .ui()
+      .then(({ mount }) => {
+        unlisten.push(mount(consent, doc))
+      })
+      .catch((error) => console.error('consentry: the banner could not be shown', error))
+  }
   const openPreferences = (event: Event) => {
     if ((event.target as Element).closest?.('[data-consent-open="preferences"]')) {
       event.preventDefault()
@@ -40,22 +70,19 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
 
   const unlisten = [
     $state.listen((state, before = state) => {
-      if (state.decided) save(state)
-      else storage.remove()
+      persist(state)
       const changed = changes(before, state)
       const withdrawn = changed.filter((name) => !granted(state, name))
-      const patterns = withdrawn.flatMap((key) => {
-        const [name, service] = key.split('.')
-        return (service && config.categories[name!]?.services?.[service]?.cookies) || []
-      })
-      if (patterns.length) storage.clear((cookie) => patterns.some((pattern) => matchesCookie(pattern, cookie)))
+      clearWithdrawn(withdrawn)
       if (state.decided) events.emit('consent', state)
       if (changed.length) events.emit('change', { ...state, changed })
       if (withdrawn.length && config.reloadOnWithdraw) win?.location.reload()
     }),
     $view.listen((view, before = 'none') => {
       if (before != 'none') events.emit(`${before}-hide`, $state.get())
-      if (view != 'none') events.emit(`${view}-show`, $state.get()), loadUi()
+      if (view == 'none') return
+      events.emit(`${view}-show`, $state.get())
+      loadUi()
     }),
   ]
 
@@ -69,9 +96,16 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     rejectAll: () => decideNow(everything(config, false)),
     setConsent: decideNow,
     whenGranted(name, fn) {
-      if (isGranted(name)) return fn(), () => {}
+      if (isGranted(name)) {
+        fn()
+        return () => {}
+      }
       // Through the event target: a callback that throws is reported, and breaks nothing.
-      const stop = events.on('change', () => isGranted(name) && (stop(), fn()))
+      const stop = events.on('change', () => {
+        if (!isGranted(name)) return
+        stop()
+        fn()
+      })
       return stop
     },
     showBanner: show('banner'),
@@ -88,7 +122,8 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     },
   }
 
-  if ($state.get().decided && stored!.fingerprint != fingerprint) save($state.get())
+  // A decision made before the script tag validated this config text: store its fingerprint now.
+  if ($state.get().decided && stored?.fingerprint != fingerprint) save($state.get())
   if (doc) {
     doc.addEventListener('click', openPreferences)
     for (const gate of options.gates ?? []) unlisten.push(gate(consent, doc))
@@ -96,7 +131,7 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
   if (config.ui?.settingsButton) loadUi()
   queueMicrotask(() => {
     events.emit('ready', $state.get())
-    if (isEmailLink(doc?.URL + '')) consent.showPreferences()
+    if (doc && isEmailLink(doc.URL)) consent.showPreferences()
     else if (!$state.get().decided) consent.showBanner()
   })
   return consent

@@ -1,11 +1,14 @@
 import type { StoredConsent } from './codec'
+import { storedChoice } from './grants'
+import { own } from './own'
 import type { Config, ConsentState } from './types'
 
 const DAY = 864e5
 
-// Only own boolean values count: a category named "constructor" must not read Object.prototype.
-const flag = (record: Record<string, unknown> | undefined, key: string) =>
-  typeof record?.[key] == 'boolean' ? (record[key] as boolean) : undefined
+const flag = (record: Record<string, unknown> | undefined, key: string) => {
+  const value = own(record, key)
+  return typeof value == 'boolean' ? value : undefined
+}
 
 /**
  * Apply a choice to a state. Naming a category sets its services too, unless they are named
@@ -21,8 +24,9 @@ export const decide = (
   const services: Record<string, boolean> = {}
   for (const [name, { required, services: known = {} }] of Object.entries(config.categories)) {
     const named = flag(choice, name)
-    const granted = (categories[name] = !!required || (named ?? flag(state.categories, name) ?? false))
-    for (const service in known) {
+    const granted = !!required || (named ?? flag(state.categories, name) ?? false)
+    categories[name] = granted
+    for (const service of Object.keys(known)) {
       const key = name + '.' + service
       services[key] = !!required || (flag(choice, key) ?? named ?? flag(state.services, key) ?? granted)
     }
@@ -30,30 +34,28 @@ export const decide = (
   return { decided: updatedAt != null, categories, services, revision: config.revision, id: state.id, updatedAt }
 }
 
+/** Whether a stored decision still counts: same revision, within the cookie's lifetime, not from the future. */
+const isCurrent = (config: Config, stored: StoredConsent, now: number) => {
+  const age = now - stored.updatedAt
+  return stored.revision == config.revision && age < config.cookie.days * DAY && age > -DAY
+}
+
 /**
- * The state a stored decision gives under this config. None, one of another revision, one older
- * than the cookie lifetime or one from the future means "not decided", with nothing but the
- * required categories granted.
+ * The state a stored decision gives under this config. None, one of another revision or laid out
+ * by another list of categories and services, one older than the cookie lifetime or one from the
+ * future means "not decided", with nothing but the required categories granted.
  */
-export const restore = (config: Config, stored: StoredConsent | undefined, now: number, newId: () => string) =>
-  !stored ||
-  stored.revision != config.revision ||
-  !(now - stored.updatedAt < config.cookie.days * DAY) ||
-  stored.updatedAt > now + DAY
-    ? decide(config, { id: stored?.id ?? newId() }, {}, null)
-    : decide(config, stored, stored.choice, stored.updatedAt)
+export const restore = (config: Config, stored: StoredConsent | undefined, now: number, newId: () => string) => {
+  const choice = stored && isCurrent(config, stored, now) ? storedChoice(config, stored) : undefined
+  if (!stored || !choice) return decide(config, { id: stored?.id ?? newId() }, {}, null)
+  return decide(config, { id: stored.id }, choice, stored.updatedAt)
+}
 
 /** A choice that grants (or denies) every category. */
-export const everything = (config: Config, granted: boolean) =>
-  Object.fromEntries(Object.keys(config.categories).map((name) => [name, granted]))
-
-/** The decision to store: granted categories, and the services whose grant differs from them. */
-export const toStored = (state: ConsentState, fingerprint: string): StoredConsent => {
-  const { categories, services } = state
+export const everything = (config: Config, granted: boolean) => {
   const choice: Record<string, boolean> = {}
-  for (const name in categories) if (categories[name]) choice[name] = true
-  for (const key in services) if (services[key] != categories[key.split('.')[0]!]) choice[key] = services[key]!
-  return { ...state, choice, fingerprint } as StoredConsent
+  for (const name of Object.keys(config.categories)) choice[name] = granted
+  return choice
 }
 
 /** Whether a category or `category.service` is granted in a state. */

@@ -18,13 +18,15 @@ export const createStorage = ({ name, domain, path, days, sameSite, secure }: Co
     write: (value) => Cookies.set(name, value, attributes),
     remove: () => Cookies.remove(name, attributes),
     clear(test) {
-      for (const cookie in Cookies.get())
-        if (test(cookie)) {
-          // Host-only, the configured domain, the host and each parent domain.
-          const labels = location.hostname.split('.')
-          for (const where of [undefined, domain, ...labels.map((_, i) => labels.slice(i).join('.'))])
-            for (const at of ['/', path]) Cookies.remove(cookie, { domain: where, path: at })
+      for (const cookie of Object.keys(Cookies.get() ?? {})) {
+        if (!test(cookie)) continue
+        // Host-only, the configured domain, the host and each parent domain.
+        const labels = location.hostname.split('.')
+        const domains = [undefined, domain, ...labels.map((_, i) => labels.slice(i).join('.'))]
+        for (const where of domains) {
+          for (const at of ['/', path]) Cookies.remove(cookie, { domain: where, path: at })
         }
+      }
     },
   }
 }

@@ -156,6 +156,13 @@ export interface ConsentryOptions {
   /** Gates to start. Default: scripts, templates and `data-src` elements. */
   gates?: Gate[]
   /**
+   * The page's Content Security Policy nonce, for the default gates: a gated script, or a script
+   * in a gated template, runs only if it carries it. Set it on every page that uses nonces, so that
+   * markup injected into the page cannot become script. Ignored when `gates` is given: pass it to
+   * {@link domGates} there.
+   */
+  nonce?: string
+  /**
    * Loads the UI when the banner or the preferences must show. Default with
    * {@link createConsentry}: the bundled Preact UI, as a separate chunk; `undefined` for none.
    */

@@ -1,3 +1,5 @@
+import { createDataLayer, type DataLayerWindow } from '../core/events'
+import { own } from '../core/own'
 import { onDecisions } from './decisions'
 import type { Gate } from '../core/types'
 
@@ -45,19 +47,24 @@ export const DEFAULT_MAPPING: Record<ConsentSignal, string> = {
 export const consentMode =
   (options: ConsentModeOptions = {}): Gate =>
   (consent, doc) => {
-    const win = doc.defaultView as (Window & { dataLayer?: unknown[] }) | null
-    const layer = win ? (win.dataLayer ??= []) : []
+    const win = doc.defaultView as DataLayerWindow | null
+    const report = (error: unknown) => console.error('consentry: window.dataLayer.push failed; Consent Mode reaches it no more', error)
+    try {
+      if (win) win.dataLayer ??= []
+    } catch (error) {
+      report(error)
+    }
+    const push = createDataLayer(win, report)
     // gtag.js reads Arguments objects from the dataLayer, not arrays.
     const gtag = function (..._: unknown[]) {
-      // eslint-disable-next-line prefer-rest-params
-      layer.push(arguments)
+      push(arguments)
     }
     const mapping = options.mapping ?? DEFAULT_MAPPING
     const signals = (granted: (name: string) => boolean) =>
       Object.fromEntries(
         Object.entries(mapping).map(([signal, names]) => [signal, [names ?? []].flat().some(granted) ? 'granted' : 'denied']),
       )
-    const defaults = signals((name) => !!consent.config.categories[name]?.required)
+    const defaults = signals((name) => !!own(consent.config.categories, name)?.required)
     const wait = { wait_for_update: options.waitForUpdate ?? 500 }
     gtag('consent', 'default', { ...defaults, ...wait })
     for (const [region, values] of Object.entries(options.regions ?? {}))

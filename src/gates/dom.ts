@@ -1,4 +1,4 @@
-import type { Gate } from '../core/types'
+import type { Consentry, Gate } from '../core/types'
 
 // While the parser is still running, an element is complete only once something follows it:
 // a gated inline script or template may otherwise be seen with half of its content.
@@ -10,12 +10,12 @@ const isParsed = (node: Node | null): boolean => !!node && (!!node.nextSibling |
  * whenever elements are added (single-page apps). `apply` must be idempotent.
  */
 export const domGate =
-  (selector: string, apply: (element: Element, granted: boolean) => void): Gate =>
+  (selector: string, apply: (element: Element, granted: boolean, consent: Consentry) => void): Gate =>
   (consent, doc) => {
     const scan = () =>
       doc.querySelectorAll(selector).forEach((element) => {
         if (doc.readyState != 'loading' || isParsed(element))
-          apply(element, consent.isGranted(element.getAttribute('data-consent')!))
+          apply(element, consent.isGranted(element.getAttribute('data-consent')!), consent)
       })
     const observer = new MutationObserver(scan)
     observer.observe(doc, { childList: true, subtree: true })

@@ -1,30 +1,69 @@
+import type { Consentry } from '../core/types'
 import { domGate } from './dom'
+import { carriesNonce, scriptPolicy, type ScriptGateOptions } from './trust'
 
-const activate = (gated: HTMLScriptElement, doc: Document) =>
-  new Promise<unknown>((done) => {
-    const script = doc.createElement('script')
-    for (const { name, value } of gated.attributes) if (name != 'type') script.setAttribute(name, value)
-    const type = gated.getAttribute('data-type')
-    if (type) script.type = type
-    // The nonce attribute reads "" once parsed under a CSP header; the property keeps the value.
-    script.nonce = gated.nonce
-    script.text = gated.text
+/** A real script with the gated one's attributes and content, through the Trusted Types policy. */
+const recreate = (gated: HTMLScriptElement) => {
+  const doc = gated.ownerDocument
+  const policy = scriptPolicy(doc.defaultView!)
+  const script = doc.createElement('script')
+  for (const { name, value } of gated.attributes) {
+    if (name == 'type') continue
+    if (name == 'src') script.setAttribute(name, policy.createScriptURL(value))
+    else if (name.startsWith('on')) script.setAttribute(name, policy.createScript(value))
+    else script.setAttribute(name, value)
+  }
+  const type = gated.getAttribute('data-type')
+  if (type) script.type = type
+  // The nonce attribute reads "" once parsed under a CSP header; the property keeps the value.
+  script.nonce = gated.nonce
+  script.text = policy.createScript(gated.text)
+  return script
+}
+
+/** Put the real script in place; resolves once it may be followed, as the parser would. */
+const activate = (gated: HTMLScriptElement) =>
+  new Promise<void>((done) => {
+    let script: HTMLScriptElement
+    try {
+      script = recreate(gated)
+    } catch (error) {
+      // An attribute the DOM refuses, or a value Trusted Types reject: this script is skipped.
+      console.warn('consentry: a gated script could not be re-created and stays inert', gated, error)
+      done()
+      return
+    }
     // Like the parser: an external script finishes before the next runs, unless marked async.
-    if (script.src && !gated.hasAttribute('async')) script.onload = script.onerror = done
-    else done(0)
+    if (script.src && !gated.hasAttribute('async')) {
+      script.onload = () => done()
+      script.onerror = () => done()
+    } else done()
     gated.replaceWith(script)
   })
 
 /**
  * Gate for `<script type="text/plain" data-consent>`: once granted, each is re-created as a
- * real script, in document order, with its attributes and nonce. A script runs at most once.
+ * real script, in document order, with its attributes and nonce. A script runs at most once, and
+ * only if it is still granted when its turn comes (a slower script before it may hold it back).
  */
-export const scripts = () => {
+export const scripts = ({ nonce }: ScriptGateOptions = {}) => {
   const queued = new WeakSet<Element>()
-  let chain: Promise<unknown> = Promise.resolve()
-  return domGate('script[type="text/plain"][data-consent]', (element, granted) => {
+  let chain = Promise.resolve()
+  const runIfStillGranted = (gated: HTMLScriptElement, consent: Consentry) => {
+    if (gated.isConnected && consent.isGranted(gated.getAttribute('data-consent')!)) return activate(gated)
+    // Withdrawn (or removed) while it waited: it waits for the next grant.
+    queued.delete(gated)
+    return undefined
+  }
+  return domGate('script[type="text/plain"][data-consent]', (element, granted, consent) => {
     if (!granted || queued.has(element)) return
     queued.add(element)
-    chain = chain.then(() => activate(element as HTMLScriptElement, element.ownerDocument))
+    const gated = element as HTMLScriptElement
+    if (!carriesNonce(gated, nonce)) {
+      console.warn("consentry: a gated script without the page's nonce stays inert", gated)
+      return
+    }
+    // A failure here must not end the chain: the scripts after this one still run.
+    chain = chain.then(() => runIfStillGranted(gated, consent)).catch((error) => console.error('consentry:', error))
   })
 }

@@ -1,8 +1,13 @@
 import type { ComponentChild } from 'preact'
+import { hasOwn } from '../core/own'
 
 /**
  * Split a text on `{name}` placeholders and put the given nodes in their place: markup stays
  * data, never HTML parsed from config or translation strings. Unknown placeholders stay as text.
  */
 export const format = (text: string, slots: Record<string, ComponentChild>): ComponentChild[] =>
-  text.split(/\{(\w+)\}/).map((part, i) => (i % 2 && part in slots ? slots[part] : i % 2 ? `{${part}}` : part))
+  // Split on a capturing group: the placeholder names are at the odd indices.
+  text.split(/\{(\w+)\}/).map((part, i) => {
+    if (i % 2 == 0) return part
+    return hasOwn(slots, part) ? slots[part] : `{${part}}`
+  })

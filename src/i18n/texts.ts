@@ -1,3 +1,4 @@
+import { own } from '../core/own'
 import type { Config, LocalizedText } from '../core/types'
 import { en, type Messages } from './en'
 import { LANGUAGES, pickLocale } from './locale'
@@ -24,11 +25,14 @@ export const loadTexts = async (config: Config, doc: Document): Promise<Texts> =
     ...en,
     // A language chunk that fails to load leaves English in its place.
     ...(translation && (await translation().then((module) => module.default, () => ({})))),
-    ...custom[lang],
+    ...own(custom, lang),
   }
-  return {
-    lang,
-    t: (key) => messages[key] ?? key,
-    pick: (text) => (typeof text == 'string' ? text : text && (text[lang] ?? text[lang.split('-')[0]!] ?? text.en ?? Object.values(text)[0])),
+  const pick = (text: LocalizedText | undefined) => {
+    if (typeof text != 'string') {
+      // This language, its base language, English, or the first one given.
+      return text && (own(text, lang) ?? own(text, lang.split('-')[0]!) ?? own(text, 'en') ?? Object.values(text)[0])
+    }
+    return text
   }
+  return { lang, t: (key) => own(messages, key) ?? key, pick }
 }

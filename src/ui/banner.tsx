@@ -3,10 +3,10 @@ import { format } from '../i18n/format'
 import type { Texts } from '../i18n/texts'
 
 /** The first layer: a non-modal region with Accept all and Reject all side by side, equal in look. */
-export const Banner = ({ consent, texts: { t } }: { consent: Consentry; texts: Texts }) => {
-  const { policyUrl } = consent.config
+export const Banner = ({ consent, texts: { t }, policyUrl }: { consent: Consentry; texts: Texts; policyUrl: string | undefined }) => {
   const decide = (accept: boolean) => {
-    accept ? consent.acceptAll() : consent.rejectAll()
+    if (accept) consent.acceptAll()
+    else consent.rejectAll()
     consent.hide()
   }
   return (

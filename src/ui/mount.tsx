@@ -1,6 +1,7 @@
 import { render } from 'preact'
 import { isEmailLink } from '../core/email-link'
 import type { Consentry } from '../core/types'
+import { isSafeUrl } from '../core/url'
 import { isRightToLeft } from '../i18n/locale'
 import { loadTexts, type Texts } from '../i18n/texts'
 import { Banner } from './banner'
@@ -30,31 +31,44 @@ export const mount = (consent: Consentry, doc: Document) => {
   root.adoptedStyleSheets = [sheet]
 
   const names = Object.keys(config.categories)
-  // Opened from an email footer link: the category the recipient came for goes first.
-  const order = isEmailLink(doc.URL) ? names.sort((a, b) => +(b == 'click-tracking') - +(a == 'click-tracking')) : names
+  if (isEmailLink(doc.URL)) {
+    // Opened from an email footer link: the category the recipient came for goes first.
+    const clickTracking = names.indexOf('click-tracking')
+    if (clickTracking > 0) names.unshift(...names.splice(clickTracking, 1))
+  }
+  // Rendered as a link only where it is one: never javascript: or another scheme.
+  const policyUrl = config.policyUrl && isSafeUrl(config.policyUrl, doc.baseURI) ? config.policyUrl : undefined
   let texts: Texts | undefined
+  // What the switches show: every category and service, from the stored decision when the
+  // preferences open; Save stores exactly this.
   let draft: Record<string, boolean> = {}
-  let view = $view.get()
+  let view = 'none'
+  const toggle = (name: string) => {
+    const on = !draft[name]
+    draft = { ...draft, [name]: on }
+    for (const service of Object.keys(config.categories[name]?.services ?? {})) draft[name + '.' + service] = on
+    safeDraw()
+  }
 
   const draw = () => {
     if (!texts) return
-    const { decided } = $state.get()
+    const state = $state.get()
     const current = $view.get()
-    if (current == 'preferences' && view != 'preferences') draft = { ...$state.get().categories }
+    if (current == 'preferences' && view != 'preferences') draft = { ...state.categories, ...state.services }
     view = current
     render(
       <div class="root" lang={texts.lang} dir={isRightToLeft(texts.lang) ? 'rtl' : 'ltr'}>
-        {(current == 'banner' || (current == 'preferences' && !decided)) && <Banner consent={consent} texts={texts} />}
+        {(current == 'banner' || (current == 'preferences' && !state.decided)) && (
+          <Banner consent={consent} texts={texts} policyUrl={policyUrl} />
+        )}
         <Preferences
           consent={consent}
           texts={texts}
           draft={draft}
-          order={order}
+          order={names}
           open={current == 'preferences'}
-          toggle={(name) => {
-            draft = { ...draft, [name]: !draft[name] }
-            draw()
-          }}
+          policyUrl={policyUrl}
+          toggle={toggle}
         />
         {config.ui?.settingsButton && current == 'none' && (
           <button type="button" class="button settings" onClick={consent.showPreferences}>
@@ -71,24 +85,55 @@ export const mount = (consent: Consentry, doc: Document) => {
 
   // Closed by Escape or the close button: nothing saved; back to the banner while undecided.
   const onClose = () => {
-    if ($view.get() == 'preferences') $state.get().decided ? consent.hide() : consent.showBanner()
+    if ($view.get() != 'preferences') return
+    if ($state.get().decided) consent.hide()
+    else consent.showBanner()
   }
   root.addEventListener('close', onClose, true)
-  const stops = [$state.listen(draw), $view.listen(draw)]
-  // The chunk may arrive while the parser is still in <head>, where there is no body to join yet.
-  const parsedBody = new Promise((done) => (doc.body ? done(0) : doc.addEventListener('DOMContentLoaded', done, { once: true })))
+
   let removed = false
-  Promise.all([loadTexts(config, doc), parsedBody]).then(([loaded]) => {
+  const remove = () => {
     if (removed) return
-    doc.body.append(host)
-    texts = loaded
-    draw()
-  })
-  return () => {
     removed = true
     dark.removeEventListener('change', paint)
     stops.forEach((stop) => stop())
-    render(null, root)
-    host.remove()
+    try {
+      render(null, root)
+    } finally {
+      host.remove()
+    }
   }
+  // The UI never throws into the page, nor into the store's listeners (which would stop the
+  // gates after it): a failure removes it, with one error, and gating goes on without it.
+  const fail = (error: unknown) => {
+    if (removed) return
+    console.error('consentry: the banner failed and was removed', error)
+    try {
+      remove()
+    } catch {
+      // Half-rendered: the host element is gone all the same.
+    }
+  }
+  const safeDraw = () => {
+    try {
+      draw()
+    } catch (error) {
+      fail(error)
+    }
+  }
+  const stops = [$state.listen(safeDraw), $view.listen(safeDraw)]
+  // The chunk may arrive while the parser is still in <head>, where there is no body to join yet.
+  const parsedBody = new Promise<void>((done) => {
+    if (doc.body) done()
+    else doc.addEventListener('DOMContentLoaded', () => done(), { once: true })
+  })
+  Promise.all([loadTexts(config, doc), parsedBody])
+    .then(([loaded]) => {
+      if (removed) return
+      doc.body.append(host)
+      texts = loaded
+      draw()
+    })
+    .catch(fail)
+  return remove
 }

@@ -11,10 +11,12 @@ interface Props {
   order: string[]
   /** Whether the preferences are shown: a closed dialog stays empty, which keeps the first render small. */
   open: boolean
+  /** The policy link, where the config's is a safe URL. */
+  policyUrl: string | undefined
 }
 
 /** The second layer, in a native modal `<dialog>`: one switch per category, and the three choices. */
-export const Preferences = ({ consent, texts, draft, toggle, order, open }: Props) => {
+export const Preferences = ({ consent, texts, draft, toggle, order, open, policyUrl }: Props) => {
   const { t } = texts
   const finish = (choose: () => void) => {
     choose()
@@ -32,9 +34,9 @@ export const Preferences = ({ consent, texts, draft, toggle, order, open }: Prop
           </div>
           <div class="body">
             <p>{t('preferencesText')}</p>
-            {consent.config.policyUrl && (
+            {policyUrl && (
               <p>
-                <a href={consent.config.policyUrl}>{t('policy')}</a>
+                <a href={policyUrl}>{t('policy')}</a>
               </p>
             )}
             <ul class="categories">

@@ -1,13 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createConsentry } from '../../src/consentry'
 import { checksum, encode } from '../../src/core/codec'
+import { withDefaults } from '../../src/core/defaults'
+import { grantNames, layoutOf, toStored } from '../../src/core/grants'
+import { decide } from '../../src/core/state'
 import { clearCookies, closeFrames, servePage } from '../support/browser'
 import { siteConfig } from '../support/configs'
 
 const ID = '5f0c6d2e-8a41-4b7e-9c3d-2e1f0a9b8c7d'
 const now = Date.now()
-const valid = encode({ revision: 1, id: ID, updatedAt: now, choice: { essential: true, analytics: true }, fingerprint: '' })
+const config = withDefaults(siteConfig)
+const names = grantNames(config)
+const onlyAnalytics = toStored(config, decide(config, { id: ID }, { analytics: true }, now), '')
+const valid = encode(onlyAnalytics)
 const sealed = (body: string) => body + '|' + checksum(body)
+/** A well-sealed value of format 2 with some fields changed. */
+const sealedWith = (fields: Partial<Record<'format' | 'revision' | 'id' | 'time' | 'layout' | 'grants', string>>) => {
+  const { format = '2', revision = '1', id = ID, time = now.toString(36), layout = onlyAnalytics.layout, grants = onlyAnalytics.grants } = fields
+  return sealed([format, revision, id, time, layout, grants, ''].join('|'))
+}
 const json = (value: unknown) => encodeURIComponent(JSON.stringify(value))
 
 type Outcome = 'no decision' | 'decided, only analytics' | 'decided, nothing granted'
@@ -25,28 +36,32 @@ const cookieValues: [string, Outcome, string][] = [
   ['percent-garbage that cannot be decoded', 'no decision', '%E0%A4%A'],
   ['only percent signs', 'no decision', '%%%'],
   ['4,000 characters', 'no decision', 'a'.repeat(4000)],
-  ['only separators', 'no decision', '||||||'],
-  ['empty fields with a right checksum', 'no decision', sealed('||||||'.slice(1))],
+  ['only separators', 'no decision', '|||||||'],
+  ['empty fields with a right checksum', 'no decision', sealed('||||||')],
   ['a valid value cut short', 'no decision', valid.slice(0, -1)],
   ['a valid value without its checksum', 'no decision', valid.slice(0, valid.lastIndexOf('|'))],
   ['a valid value with another checksum', 'no decision', valid.replace(/\|[^|]+$/, '|abc123')],
-  ['a grant edited by hand', 'no decision', valid.replace('essential+analytics', 'essential+analytics+marketing')],
+  ['a grant edited by hand', 'no decision', valid.replace(`|${onlyAnalytics.grants}|`, '|zz|')],
   ['a valid value with an extra field', 'no decision', valid + '|x'],
-  ['format version 2', 'no decision', sealed(`2|1|${ID}|${now.toString(36)}|analytics|`)],
-  ['format version 0', 'no decision', sealed(`0|1|${ID}|${now.toString(36)}|analytics|`)],
-  ['a consent id that is no UUID', 'no decision', sealed(`1|1|not-a-uuid|${now.toString(36)}|analytics|`)],
-  ['an upper-case consent id', 'no decision', sealed(`1|1|${ID.toUpperCase()}|${now.toString(36)}|analytics|`)],
-  ['a revision that is no number', 'no decision', sealed(`1|x|${ID}|${now.toString(36)}|analytics|`)],
-  ['an older revision', 'no decision', sealed(`1|0|${ID}|${now.toString(36)}|analytics|`)],
-  ['a newer revision', 'no decision', sealed(`1|2|${ID}|${now.toString(36)}|analytics|`)],
-  ['a time two days ahead', 'no decision', sealed(`1|1|${ID}|${(now + 2 * 864e5).toString(36)}|analytics|`)],
-  ['a time past the lifetime', 'no decision', sealed(`1|1|${ID}|${(now - 183 * 864e5).toString(36)}|analytics|`)],
-  ['a negative time', 'no decision', sealed(`1|1|${ID}|-1|analytics|`)],
-  ['an empty time', 'no decision', sealed(`1|1|${ID}||analytics|`)],
-  ['a huge time', 'no decision', sealed(`1|1|${ID}|zzzzzzzzzzzz|analytics|`)],
+  ['format version 1 (names, not grants)', 'no decision', sealed(`1|1|${ID}|${now.toString(36)}|essential+analytics|`)],
+  ['format version 3', 'no decision', sealedWith({ format: '3' })],
+  ['a consent id that is no UUID', 'no decision', sealedWith({ id: 'not-a-uuid' })],
+  ['a consent id of 36 dashes', 'no decision', sealedWith({ id: '-'.repeat(36) })],
+  ['a consent id of another UUID version', 'no decision', sealedWith({ id: ID.replace('-4b7e-', '-1b7e-') })],
+  ['an upper-case consent id', 'no decision', sealedWith({ id: ID.toUpperCase() })],
+  ['a revision that is no number', 'no decision', sealedWith({ revision: 'x' })],
+  ['an older revision', 'no decision', sealedWith({ revision: '0' })],
+  ['a newer revision', 'no decision', sealedWith({ revision: '2' })],
+  ['a time two days ahead', 'no decision', sealedWith({ time: (now + 2 * 864e5).toString(36) })],
+  ['a time past the lifetime', 'no decision', sealedWith({ time: (now - 183 * 864e5).toString(36) })],
+  ['a negative time', 'no decision', sealedWith({ time: '-1' })],
+  ['an empty time', 'no decision', sealedWith({ time: '' })],
+  ['a huge time', 'no decision', sealedWith({ time: 'zzzzzzzzzzzz' })],
+  ['grants laid out by another list of services', 'no decision', sealedWith({ layout: layoutOf([...names, 'analytics.hotjar'].sort()) })],
+  ['one grant too many', 'no decision', sealedWith({ grants: onlyAnalytics.grants + '0' })],
+  ['a grant that is no digit', 'no decision', sealedWith({ grants: onlyAnalytics.grants.slice(1) + '!' })],
   ['the valid value', 'decided, only analytics', valid],
-  ['granted categories the config does not know', 'decided, nothing granted', sealed(`1|1|${ID}|${now.toString(36)}|tracking+ads|`)],
-  ['service names the config does not know', 'decided, nothing granted', sealed(`1|1|${ID}|${now.toString(36)}|!x.y+!unknown|`)],
+  ['no grants at all', 'decided, nothing granted', sealedWith({ grants: '0'.repeat(onlyAnalytics.grants.length) })],
 ]
 
 beforeEach(clearCookies)

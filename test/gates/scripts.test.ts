@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { blankPage, openPage, requests, tick } from '../support/browser'
 import { gate } from '../support/gate'
 
@@ -88,6 +88,23 @@ describe('gated scripts', () => {
     await expect.poll(() => win.ran.length).toBe(2)
     await tick(100)
     expect(win.ran).toEqual(['with nonce', 'external.js'])
+  })
+
+  it("run only the scripts that carry the nonce given in the options, on a page without any policy", async () => {
+    const { win, doc } = await blankPage(`<script>window.ran = []</script>
+      <script type="text/plain" data-consent="analytics" nonce="n0nce">ran.push('with nonce')</script>
+      <script type="text/plain" data-consent="analytics">ran.push('without nonce')</script>
+      <template data-consent="analytics"><script nonce="n0nce">ran.push('template with nonce')</script><script>ran.push('template without')</script></template>`)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      gate(doc, { nonce: 'n0nce' }).acceptAll()
+      await expect.poll(() => win.ran.length).toBe(2)
+      await tick(100)
+      expect(win.ran).toEqual(['template with nonce', 'with nonce'])
+      expect(warn).toHaveBeenCalledTimes(2)
+    } finally {
+      warn.mockRestore()
+    }
   })
 
   it('do not hold the queue for a script marked async', async () => {

@@ -52,6 +52,20 @@ export const invalidConfigs: [string, unknown, string][] = [
   ['texts keyed by a language name', { ...minimal, texts: { english: {} } }, 'texts.english: expected key matching'],
   ['a text that is not a string', { ...minimal, texts: { en: { title: 5 } } }, 'texts.en.title: expected string'],
   ['reloadOnWithdraw as a number', { ...minimal, reloadOnWithdraw: 1 }, 'reloadOnWithdraw: expected boolean'],
+  // Keys that name what every object inherits: unknown keys like any other, never a crash.
+  ...['__proto__', 'constructor', 'toString', 'isPrototypeOf', 'hasOwnProperty', 'valueOf'].flatMap((key): [string, unknown, string][] => [
+    [`a top-level key "${key}"`, JSON.parse(`{ "revision": 1, "categories": {}, "${key}": {} }`), `${key}: unknown key`],
+    [`a category key "${key}"`, JSON.parse(`{ "revision": 1, "categories": { "analytics": { "${key}": true } } }`), `categories.analytics.${key}: unknown key`],
+    [`a cookie option "${key}"`, JSON.parse(`{ "revision": 1, "categories": {}, "cookie": { "${key}": 1 } }`), `cookie.${key}: unknown key`],
+  ]),
+  ['a category named __proto__', JSON.parse('{ "revision": 1, "categories": { "__proto__": {} } }'), 'categories.__proto__: expected key matching'],
+  ['a text keyed __proto__', JSON.parse('{ "revision": 1, "categories": {}, "texts": { "__proto__": {} } }'), 'texts.__proto__: expected key matching'],
+  // Only http(s), mailto and relative URLs: any other scheme, in any case or with tabs, newlines
+  // and spaces that browsers drop, is refused.
+  ...['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', '\tjavascript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)',
+    'java\rscript:alert(1)', '\u0001javascript:alert(1)', 'vbscript:msgbox(1)', 'data:text/html,<script>alert(1)</script>', 'blob:https://x/1', 'file:///etc/passwd',
+  ].map((policyUrl): [string, unknown, string] => [`the policyUrl ${JSON.stringify(policyUrl)}`, { ...minimal, policyUrl }, 'policyUrl: expected an http(s), mailto or relative URL']),
+  ['a policyUrl that is no string', { ...minimal, policyUrl: 5 }, 'policyUrl: expected string'],
 ]
 
 export const validConfigs: [string, unknown][] = [
@@ -63,5 +77,9 @@ export const validConfigs: [string, unknown][] = [
   ['texts in two languages', { ...minimal, language: 'de', texts: { en: { bannerTitle: 'Cookies' }, 'pt-BR': { bannerTitle: 'Cookies' } } }],
   ['a $schema reference', { $schema: './consentry.schema.json', ...minimal, reloadOnWithdraw: true }],
   ['cookie objects with translated purpose', withCookie({ name: '/^_ga/i', purpose: { en: 'id', de: 'ID' }, duration: '2 years' })],
+  ['a category named constructor', { revision: 1, categories: { constructor: {}, 'to-string': {} } }],
+  ...['/privacy', 'privacy.html', '#cookies', '?page=privacy', '//example.com/privacy', 'https://example.com/privacy', 'HTTP://example.com', 'mailto:dpo@example.com'].map(
+    (policyUrl): [string, unknown] => [`the policyUrl ${policyUrl}`, { ...minimal, policyUrl }],
+  ),
 ]
 

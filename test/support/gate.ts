@@ -2,6 +2,7 @@
 // cookie jar and request log before, everything destroyed and closed after.
 import { afterEach, beforeEach } from 'vitest'
 import { createConsentry } from '../../src/consentry'
+import type { ConsentryOptions } from '../../src/core/types'
 import { clearCookies, closeFrames, requests } from './browser'
 import { siteConfig } from './configs'
 
@@ -17,8 +18,8 @@ afterEach(() => {
 })
 
 /** An instance with the site config that gates `doc` (with no UI: it has tests of its own). */
-export const gate = (doc: Document) => {
-  const consent = createConsentry(siteConfig, { document: doc, ui: undefined })
+export const gate = (doc: Document, options: Omit<ConsentryOptions, 'document' | 'ui'> = {}) => {
+  const consent = createConsentry(siteConfig, { document: doc, ui: undefined, ...options })
   instances.push(consent)
   return consent
 }

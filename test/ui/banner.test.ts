@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { commands, page, userEvent } from 'vitest/browser'
 import { createConsentry } from '../../src/consentry'
+import { createCore } from '../../src/core/consentry'
+import { withDefaults } from '../../src/core/defaults'
 import { blankPage, tick } from '../support/browser'
 import { banner, button, showUi, ui, uiConfig } from '../support/ui'
 
@@ -19,6 +21,18 @@ describe('the banner', () => {
     const link = page.getByRole('link', { name: 'cookie policy' })
     await expect.element(link).toHaveAttribute('href', '/privacy')
     for (const name of ['Accept all', 'Reject all', 'Manage preferences']) await expect.element(button(name)).toBeVisible()
+  })
+
+  it('renders a policyUrl that is not http(s), mailto or relative as text, even when no validator ran', async () => {
+    // createCore takes a config as it is: the UI checks the URL again before it makes a link.
+    const config = withDefaults({ ...uiConfig(), policyUrl: ' JavaScript:alert(1)' })
+    const consent = createCore(config, { ui: () => import('../../src/ui/mount') })
+    try {
+      await expect.element(banner()).toHaveTextContent(/Read our cookie policy/)
+      expect(ui()!.querySelector('a')).toBeNull()
+    } finally {
+      consent.destroy()
+    }
   })
 
   it('gives Accept all and Reject all the same size, weight and colours', async () => {

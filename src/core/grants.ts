@@ -1,0 +1,72 @@
+import { checksum, type StoredConsent } from './codec'
+import { own } from './own'
+import type { Config, ConsentState } from './types'
+
+// 64 characters that js-cookie writes unescaped: six grants to a character.
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_'
+const BITS = 6
+
+/**
+ * Every category and `category.service` name of a config, sorted: the order in which the cookie
+ * stores their grants. Sorted, so that reordering the config keeps stored decisions.
+ */
+export const grantNames = (config: Config): string[] => {
+  const names: string[] = []
+  for (const [name, category] of Object.entries(config.categories)) {
+    names.push(name)
+    for (const service of Object.keys(category.services ?? {})) names.push(name + '.' + service)
+  }
+  return names.sort()
+}
+
+/** The checksum of a list of names, stored with the grants laid out by it. */
+export const layoutOf = (names: string[]) => checksum(names.join('+'))
+
+export const packGrants = (grants: boolean[]): string => {
+  let text = ''
+  for (let start = 0; start < grants.length; start += BITS) {
+    let digit = 0
+    for (let bit = 0; bit < BITS; bit++) {
+      if (grants[start + bit]) digit |= 1 << bit
+    }
+    text += DIGITS[digit]
+  }
+  return text
+}
+
+/** The grants packed by {@link packGrants}, or undefined when `text` does not hold `count` of them. */
+export const unpackGrants = (text: string, count: number): boolean[] | undefined => {
+  if (text.length != Math.ceil(count / BITS)) return undefined
+  const grants: boolean[] = []
+  for (let i = 0; i < count; i++) {
+    const digit = DIGITS.indexOf(text.charAt(Math.floor(i / BITS)))
+    if (digit < 0) return undefined
+    grants.push(((digit >> i % BITS) & 1) == 1)
+  }
+  return grants
+}
+
+/** The grant of every category and service in a stored decision, or undefined when it was laid out by another config. */
+export const storedChoice = (config: Config, stored: StoredConsent): Record<string, boolean> | undefined => {
+  const names = grantNames(config)
+  const grants = stored.layout == layoutOf(names) ? unpackGrants(stored.grants, names.length) : undefined
+  if (!grants) return undefined
+  const choice: Record<string, boolean> = {}
+  for (let i = 0; i < names.length; i++) choice[names[i]!] = grants[i]!
+  return choice
+}
+
+/** The decision to store for a decided state. */
+export const toStored = (config: Config, state: ConsentState, fingerprint: string): StoredConsent => {
+  const names = grantNames(config)
+  const grants: boolean[] = []
+  for (const name of names) grants.push(own(name.includes('.') ? state.services : state.categories, name) == true)
+  return {
+    revision: state.revision,
+    id: state.id,
+    updatedAt: state.updatedAt ?? 0,
+    layout: layoutOf(names),
+    grants: packGrants(grants),
+    fingerprint,
+  }
+}

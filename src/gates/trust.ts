@@ -1,0 +1,46 @@
+/** Options of the DOM gates that create scripts: {@link scripts} and {@link templates}. */
+export interface ScriptGateOptions {
+  /**
+   * The page's Content Security Policy nonce. When set, a gated script, or a script inside a
+   * gated template, runs only if it carries this nonce: markup injected into the page cannot
+   * become script through Consentry. The script tag takes the nonce of its own `<script>`.
+   */
+  nonce?: string
+}
+
+interface ScriptPolicy {
+  createScript(text: string): string
+  createScriptURL(url: string): string
+}
+type TrustedTypesWindow = Window & {
+  trustedTypes?: { createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy }
+}
+
+const passThrough: ScriptPolicy = { createScript: (text) => text, createScriptURL: (url) => url }
+
+// A document may create a policy name only once (unless its CSP says allow-duplicates), so every
+// instance in a window shares the one policy; that is why this cache lives at module level.
+const policies = new WeakMap<Window, ScriptPolicy>()
+
+/**
+ * The `consentry` Trusted Types policy of a window, created on first use: a page that enforces
+ * `require-trusted-types-for 'script'` lists it in `trusted-types`. It passes on only what the
+ * gates have already allowed (granted, and carrying the page's nonce where there is one).
+ */
+export const scriptPolicy = (win: Window): ScriptPolicy => {
+  let policy = policies.get(win)
+  if (policy) return policy
+  policy = passThrough
+  const factory = (win as TrustedTypesWindow).trustedTypes
+  try {
+    if (factory) policy = factory.createPolicy('consentry', passThrough)
+  } catch {
+    // The page's `trusted-types` list does not name consentry: plain strings, which work
+    // wherever Trusted Types are not required.
+  }
+  policies.set(win, policy)
+  return policy
+}
+
+/** Whether a script may run under the page's nonce rule. */
+export const carriesNonce = (script: HTMLOrSVGScriptElement, nonce: string | undefined) => !nonce || script.nonce === nonce
