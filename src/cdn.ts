@@ -1,19 +1,23 @@
 // Script-tag entry: the one module that touches window. Errors are logged, never thrown into the page.
 // A config validated once is fingerprinted in the decision cookie; a returning visitor's
 // unchanged config skips the validator, which lives in a chunk loaded only when needed.
-import { domGates } from './gates/index'
 import { checksum, decode } from './core/codec'
 import { createCore } from './core/consentry'
 import { withDefaults } from './core/defaults'
+import { grantedBefore, resolveMode } from './core/modes'
 import { hasOwn } from './core/own'
 import { createStorage } from './core/storage'
 import type { Config, ConsentryConfig } from './core/types'
+import { pushConsentModeDefaults } from './gates/consent-mode'
+import { gatesFor } from './gates/from-config'
 
 const host = window as Window & { consentry?: unknown }
 const script = document.currentScript as HTMLScriptElement | null
 const base = script?.src || location.href
 // On a page that uses nonces, Consentry's own tag carries the page's nonce.
 const nonce = script?.nonce || undefined
+// Written by a server or CDN edge that knows the visitor's country: `data-region="US-CA"`.
+const region = script?.dataset.region
 const fail = (error: unknown) => {
   delete host.consentry
   console.error(error)
@@ -33,16 +37,39 @@ const validatedBefore = (input: unknown, fingerprint: string) => {
   return decode(createStorage(cookie).read())?.fingerprint == fingerprint
 }
 
+/**
+ * Consent Mode's default, from a config not validated yet: tags loaded right after this script
+ * (gtag.js, Tag Manager) must find it in the dataLayer before the validator has arrived. A config
+ * too broken to read pushes nothing here, and fails validation next.
+ */
+const pushEarlyConsentModeDefaults = (input: ConsentryConfig) => {
+  try {
+    const config = withDefaults(input)
+    if (!config.googleConsentMode) return
+    const options = config.googleConsentMode === true ? {} : config.googleConsentMode
+    const gpc = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true
+    pushConsentModeDefaults(window, options, grantedBefore(config, resolveMode(config, region), gpc))
+  } catch {
+    // Reported by the validator.
+  }
+}
+
 const start = (text: string) => {
   const fingerprint = checksum(text)
+  let defaultPushed = false
   const run = (config: Config) => {
-    host.consentry = createCore(config, { gates: domGates({ nonce }), fingerprint, ui })
+    const gates = gatesFor(config, { nonce, crossTab: true, consentModeDefaultPushed: defaultPushed })
+    host.consentry = createCore(config, { gates, fingerprint, ui, region })
   }
   try {
     const input = JSON.parse(text)
     if (validatedBefore(input, fingerprint)) {
       run(withDefaults(input))
       return
+    }
+    if (input && typeof input == 'object') {
+      pushEarlyConsentModeDefaults(input)
+      defaultPushed = true
     }
     ui()
       .then((module) => run(module.parseConfig(input)))

@@ -20,6 +20,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   !!value && typeof value == 'object' && !Array.isArray(value)
 
 const NAME = /^[a-z][a-z0-9-]*$/
+const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/
+const REGIONS = /^[A-Z]{2}(-[A-Z0-9]{1,3})?(,[A-Z]{2}(-[A-Z0-9]{1,3})?)*$/
+const MODE = /^(opt-in|opt-out|notice)$/
+const SIGNAL = /^(ad_storage|ad_user_data|ad_personalization|analytics_storage|functionality_storage|personalization_storage|security_storage)$/
 // No /i flags: JSON Schema patterns have none, and consentry.schema.json repeats these.
 const LANGUAGE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/
 const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]+$/
@@ -93,8 +97,34 @@ const cookie: Check = (value, path) => {
   if (!REGEX.test(value)) matching(COOKIE_NAME)(value, path)
 }
 
-const cookies: Check = (value, path) =>
-  Array.isArray(value) ? value.forEach((item, i) => cookie(item, `${path}[${i}]`)) : expect(path, 'array')
+const list =
+  (item: Check): Check =>
+  (value, path) => {
+    if (!Array.isArray(value)) expect(path, 'array')
+    value.forEach((each: unknown, i: number) => item(each, `${path}[${i}]`))
+    return value
+  }
+const cookies = list(cookie)
+
+const atLeast =
+  (minimum: number, integer = false): Check =>
+  (value, path) => {
+    const valid = typeof value == 'number' && value >= minimum && (!integer || Number.isInteger(value))
+    return valid ? value : expect(path, `${integer ? 'integer' : 'number'} >= ${minimum}`)
+  }
+
+const url: Check = (value, path) => (SAFE_URL.test(string(value, path)) ? value : expect(path, 'an http(s), mailto or relative URL'))
+
+const consentMode: Check = (value, path) => {
+  if (typeof value == 'boolean') return value
+  return object({
+    waitForUpdate: atLeast(0),
+    mapping: record(SIGNAL, (names, at) => (Array.isArray(names) ? list(string)(names, at) : string(names, at))),
+    adsDataRedaction: boolean,
+    urlPassthrough: boolean,
+    regions: record(REGIONS, record(SIGNAL, matching(/^(granted|denied)$/))),
+  })(value, path)
+}
 
 const validate = object(
   {
@@ -104,9 +134,10 @@ const validate = object(
       NAME,
       object({
         required: boolean,
+        saleOrSharing: boolean,
         title: text,
         description: text,
-        services: record(NAME, object({ title: text, description: text, cookies })),
+        services: record(NAME, object({ title: text, description: text, cookies, vendor: matching(/^(fullstory|microsoft-uet|microsoft-clarity)$/) })),
       }),
     ),
     cookie: object({
@@ -120,13 +151,20 @@ const validate = object(
     language: matching(LANGUAGE),
     texts: record(LANGUAGE, record(/^[a-zA-Z][\w.-]*$/, string)),
     reloadOnWithdraw: boolean,
-    policyUrl: (value, path) =>
-      SAFE_URL.test(string(value, path)) ? value : expect(path, 'an http(s), mailto or relative URL'),
+    policyUrl: url,
     ui: object({
       layout: matching(/^(bar|box|center)$/),
       theme: matching(/^(light|dark|auto)$/),
       settingsButton: boolean,
     }),
+    googleConsentMode: consentMode,
+    receipts: object(
+      { endpoint: url, subjectParam: string, maxQueued: atLeast(1, true), retryDelay: atLeast(1), setCookie: boolean },
+      ['endpoint'],
+    ),
+    crossTab: boolean,
+    mode: matching(MODE),
+    regions: record(REGION, matching(MODE)),
   },
   ['revision', 'categories'],
 )

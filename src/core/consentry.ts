@@ -1,6 +1,7 @@
 import { atom } from 'nanostores'
 import { decode, encode } from './codec'
 import { isEmailLink } from './email-link'
+import { acceptChoice, defaultChoice, resolveMode } from './modes'
 import { matchesCookie } from './cookie-pattern'
 import { createEvents } from './events'
 import { toStored } from './grants'
@@ -8,7 +9,7 @@ import { uuid } from './id'
 import { own } from './own'
 import { changes, decide, everything, granted, restore } from './state'
 import { createStorage } from './storage'
-import type { Config, Consentry, ConsentryOptions, ConsentState, View } from './types'
+import type { Config, Consentry, ConsentryOptions, ConsentState, DecisionSource, View } from './types'
 
 /**
  * Create a Consentry instance from a config that {@link parseConfig} validated, with only the
@@ -24,9 +25,21 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
   const events = createEvents(win)
   const stored = decode(storage.read())
   const fingerprint = options.fingerprint ?? stored?.fingerprint ?? ''
-  const $state = atom<ConsentState>(restore(config, stored, Date.now(), uuid))
+  const gpc = (win?.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl === true
+  const mode = resolveMode(config, options.region)
+  const defaults = defaultChoice(config, mode, gpc)
+  const $state = atom<ConsentState>(restore(config, stored, Date.now(), uuid, defaults))
   const $view = atom<View>('none')
-  const decideNow = (choice: Record<string, boolean>) => $state.set(decide(config, $state.get(), choice, Date.now()))
+  // Who made the decision being set: it travels to the events, and from there to receipts.
+  let source: DecisionSource | undefined
+  const decideNow = (choice: Record<string, boolean>, by: DecisionSource = 'api') => {
+    source = by
+    try {
+      $state.set(decide(config, $state.get(), choice, Date.now()))
+    } finally {
+      source = undefined
+    }
+  }
   const isGranted = (name: string) => granted($state.get(), name)
   const show = (view: View) => () => $view.set(view)
 
@@ -74,8 +87,9 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
       const changed = changes(before, state)
       const withdrawn = changed.filter((name) => !granted(state, name))
       clearWithdrawn(withdrawn)
-      if (state.decided) events.emit('consent', state)
-      if (changed.length) events.emit('change', { ...state, changed })
+      const detail = source ? { ...state, source } : state
+      if (state.decided) events.emit('consent', detail)
+      if (changed.length) events.emit('change', { ...detail, changed })
       if (withdrawn.length && config.reloadOnWithdraw) win?.location.reload()
     }),
     $view.listen((view, before = 'none') => {
@@ -88,12 +102,14 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
 
   const consent: Consentry = {
     config,
+    mode,
+    gpc,
     $state,
     $view,
     getState: $state.get,
     isGranted,
-    acceptAll: () => decideNow(everything(config, true)),
-    rejectAll: () => decideNow(everything(config, false)),
+    acceptAll: (by) => decideNow(acceptChoice(config, gpc), by),
+    rejectAll: (by) => decideNow(everything(config, false), by),
     setConsent: decideNow,
     whenGranted(name, fn) {
       if (isGranted(name)) {
@@ -112,7 +128,7 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     showPreferences: show('preferences'),
     hide: show('none'),
     reset() {
-      $state.set(decide(config, { id: $state.get().id }, {}, null))
+      $state.set(decide(config, { id: $state.get().id }, defaults, null))
       consent.showBanner()
     },
     on: events.on,

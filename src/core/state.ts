@@ -43,11 +43,18 @@ const isCurrent = (config: Config, stored: StoredConsent, now: number) => {
 /**
  * The state a stored decision gives under this config. None, one of another revision or laid out
  * by another list of categories and services, one older than the cookie lifetime or one from the
- * future means "not decided", with nothing but the required categories granted.
+ * future means "not decided", with the `defaults` of the mode (in opt-in, none) and the required
+ * categories granted.
  */
-export const restore = (config: Config, stored: StoredConsent | undefined, now: number, newId: () => string) => {
+export const restore = (
+  config: Config,
+  stored: StoredConsent | undefined,
+  now: number,
+  newId: () => string,
+  defaults: Record<string, boolean> = {},
+) => {
   const choice = stored && isCurrent(config, stored, now) ? storedChoice(config, stored) : undefined
-  if (!stored || !choice) return decide(config, { id: stored?.id ?? newId() }, {}, null)
+  if (!stored || !choice) return decide(config, { id: stored?.id ?? newId() }, defaults, null)
   return decide(config, { id: stored.id }, choice, stored.updatedAt)
 }
 

@@ -21,19 +21,33 @@ export type CookieInput =
       duration?: LocalizedText
     }
 
+/** A vendor whose own consent API Consentry drives for a service (see docs/vendors.md). */
+export type Vendor = 'fullstory' | 'microsoft-uet' | 'microsoft-clarity'
+
 /** One third-party service (a tag, a widget, an embed) inside a category. */
 export interface ServiceInput {
+  /** Its name, shown in the preferences and on the placeholders of its embeds. */
   title?: LocalizedText
+  /** What it does, shown in the preferences and on the placeholders of its embeds. */
   description?: LocalizedText
   /** Cookies deleted when consent for this service is withdrawn. */
   cookies?: CookieInput[]
+  /** Drive this vendor's consent API from the service's grant. */
+  vendor?: Vendor
 }
 
 /** One consent category, such as `analytics`. */
 export interface CategoryInput {
   /** Always granted and not switchable (the `essential` category). */
   required?: boolean
+  /**
+   * The category sells or shares personal information (as `marketing` always does): denied under
+   * Global Privacy Control unless the visitor turns it on, and what "Do Not Sell or Share" turns off.
+   */
+  saleOrSharing?: boolean
+  /** Its name in the preferences. */
   title?: LocalizedText
+  /** What it is for, in the preferences. */
   description?: LocalizedText
   /** Services by name; names match `^[a-z][a-z0-9-]*$`. */
   services?: Record<string, ServiceInput>
@@ -82,7 +96,68 @@ export interface ConsentryConfig {
   policyUrl?: string
   /** Look and behaviour of the banner and preferences. */
   ui?: UiOptions
+  /** Google Consent Mode v2 through `window.dataLayer`: `true` for the defaults, or options. */
+  googleConsentMode?: boolean | ConsentModeOptions
+  /** Send a receipt of every decision to an endpoint (proof of consent, the email link's choice). */
+  receipts?: ReceiptsOptions
+  /** Apply a decision made in another tab of the site to this one. Default: on in the script tag, off for npm. */
+  crossTab?: boolean
+  /**
+   * `opt-in` (default): nothing non-essential before consent. `opt-out`: non-essential categories
+   * granted until the visitor opts out (never those that sell or share under Global Privacy
+   * Control), with a "Do Not Sell or Share" notice. `notice`: an informational banner, no choice.
+   */
+  mode?: Mode
+  /** The mode per region: ISO 3166-1 country (`US`) or 3166-2 subdivision (`US-CA`) codes; the most specific wins. */
+  regions?: Record<string, Mode>
 }
+
+/** How consent is asked for; see {@link ConsentryConfig.mode}. */
+export type Mode = 'opt-in' | 'opt-out' | 'notice'
+
+/** Google Consent Mode v2 signal names. */
+export type ConsentSignal =
+  | 'ad_storage'
+  | 'ad_user_data'
+  | 'ad_personalization'
+  | 'analytics_storage'
+  | 'functionality_storage'
+  | 'personalization_storage'
+  | 'security_storage'
+
+/** Options of Google Consent Mode v2; `"googleConsentMode": true` takes every default. */
+export interface ConsentModeOptions {
+  /** Milliseconds tags wait for an update after the default. Default 500. */
+  waitForUpdate?: number
+  /** Which categories or `category.service` names grant each signal (any of them). */
+  mapping?: Partial<Record<ConsentSignal, string | string[]>>
+  /** `gtag('set', 'ads_data_redaction', true)`: redact ad click identifiers while ad_storage is denied. */
+  adsDataRedaction?: boolean
+  /** `gtag('set', 'url_passthrough', true)`: pass click information in URLs while cookies are denied. */
+  urlPassthrough?: boolean
+  /** Other defaults for some regions (ISO 3166 codes, such as `US` or `US-CA`): signal to `granted` or `denied`. */
+  regions?: Record<string, Partial<Record<ConsentSignal, 'granted' | 'denied'>>>
+}
+
+/** Options of consent receipts: `receipts` in the config, or the {@link receipts} gate. */
+export interface ReceiptsOptions {
+  /** Where each receipt is POSTed as JSON. */
+  endpoint: string
+  /** A query parameter of the page URL (a signed recipient token) to carry into `subject`, then remove. */
+  subjectParam?: string
+  /** Receipts kept while unsent; past it the oldest is dropped with a warning. Default 100. */
+  maxQueued?: number
+  /** First retry delay in ms, doubled at each failure up to 60 s. Default 1000. */
+  retryDelay?: number
+  /**
+   * Send cookies with each receipt even to another origin, so that the endpoint can answer with a
+   * `Set-Cookie` for the consent cookie (Safari caps cookies written by scripts at 7 days).
+   */
+  setCookie?: boolean
+}
+
+/** Who made a decision, as receipts and the `consent` event record it. */
+export type DecisionSource = 'banner' | 'preferences' | 'api' | 'email-link'
 
 /** Look and behaviour of the banner and preferences. */
 export interface UiOptions {
@@ -128,6 +203,8 @@ export interface ConsentState {
 export interface ConsentEventDetail extends ConsentState {
   /** Categories and `category.service` names whose grant changed (on `change` only). */
   changed?: string[]
+  /** Who made the decision (on `consent` and `change` after an action of this page). */
+  source?: DecisionSource
 }
 
 /** Event names for {@link Consentry.on}; on `window` they fire as `consentry:<name>`. */
@@ -172,6 +249,12 @@ export interface ConsentryOptions {
    * config it has validated before. Default: the stored one.
    */
   fingerprint?: string
+  /**
+   * The visitor's region, an ISO 3166-1 country or 3166-2 subdivision code (`US-CA`), as your
+   * server or CDN knows it: picks the mode from the config's `regions`. The script tag reads it
+   * from its `data-region` attribute.
+   */
+  region?: string
 }
 
 /** A running Consentry instance: the same on `window.consentry` and from `createConsentry()`. */
@@ -180,10 +263,19 @@ export interface Consentry {
   getState(): ConsentState
   /** Whether a category (`analytics`) or a service (`analytics.fullstory`) is granted. */
   isGranted(name: string): boolean
-  /** Grant every category and service. */
-  acceptAll(): void
-  /** Deny everything but the required categories. */
-  rejectAll(): void
+  /**
+   * Grant every category and service; under Global Privacy Control, all but those that sell or
+   * share personal information.
+   *
+   * @param source - Who decided, for receipts and the `consent` event. Default `api`.
+   */
+  acceptAll(source?: DecisionSource): void
+  /**
+   * Deny everything but the required categories.
+   *
+   * @param source - Who decided. Default `api`.
+   */
+  rejectAll(source?: DecisionSource): void
   /**
    * Change some categories or services; the rest keep their value. Naming a category sets its
    * services too, unless they are named as well. Required categories cannot be turned off.
@@ -192,8 +284,9 @@ export interface Consentry {
    * ```ts
    * consent.setConsent({ analytics: true, 'analytics.fullstory': false })
    * ```
+   * @param source - Who decided. Default `api`.
    */
-  setConsent(choice: Record<string, boolean>): void
+  setConsent(choice: Record<string, boolean>, source?: DecisionSource): void
   /**
    * Run `fn` once: now if `name` is granted, else when it becomes granted.
    *
@@ -224,6 +317,10 @@ export interface Consentry {
   readonly $view: ReadableAtom<View>
   /** The validated config. */
   readonly config: Config
+  /** The mode in force for this visitor: the config's, or its region's. */
+  readonly mode: Mode
+  /** Whether the browser sends the Global Privacy Control signal. */
+  readonly gpc: boolean
   /** Stop every gate and listener this instance started. */
   destroy(): void
 }

@@ -1,31 +1,9 @@
 import { createDataLayer, type DataLayerWindow } from '../core/events'
-import { own } from '../core/own'
+import { grantedBefore } from '../core/modes'
 import { onDecisions } from './decisions'
-import type { Gate } from '../core/types'
+import type { ConsentModeOptions, ConsentSignal, Gate } from '../core/types'
 
-/** Google Consent Mode v2 signal names. */
-export type ConsentSignal =
-  | 'ad_storage'
-  | 'ad_user_data'
-  | 'ad_personalization'
-  | 'analytics_storage'
-  | 'functionality_storage'
-  | 'personalization_storage'
-  | 'security_storage'
-
-/** Options of Google Consent Mode v2; `"googleConsentMode": true` takes every default. */
-export interface ConsentModeOptions {
-  /** Milliseconds tags wait for an update after the default. Default 500. */
-  waitForUpdate?: number
-  /** Which categories or `category.service` names grant each signal (any of them). */
-  mapping?: Partial<Record<ConsentSignal, string | string[]>>
-  /** `gtag('set', 'ads_data_redaction', true)`: redact ad click identifiers while ad_storage is denied. */
-  adsDataRedaction?: boolean
-  /** `gtag('set', 'url_passthrough', true)`: pass click information in URLs while cookies are denied. */
-  urlPassthrough?: boolean
-  /** Other defaults for some regions (ISO 3166 codes, such as `US` or `US-CA`): signal to `granted` or `denied`. */
-  regions?: Record<string, Partial<Record<ConsentSignal, 'granted' | 'denied'>>>
-}
+export type { ConsentModeOptions, ConsentSignal }
 
 /** The default mapping: analytics, marketing, and the essential category for the rest. */
 export const DEFAULT_MAPPING: Record<ConsentSignal, string> = {
@@ -38,39 +16,66 @@ export const DEFAULT_MAPPING: Record<ConsentSignal, string> = {
   security_storage: 'essential',
 }
 
+type Gtag = (...args: unknown[]) => void
+
+/** A `gtag()` that pushes to the window's dataLayer like gtag.js's snippet, and never throws. */
+const gtagOf = (win: DataLayerWindow | null): Gtag => {
+  const report = (error: unknown) => console.error('consentry: window.dataLayer.push failed; Consent Mode reaches it no more', error)
+  try {
+    if (win) win.dataLayer ??= []
+  } catch (error) {
+    report(error)
+  }
+  const push = createDataLayer(win, report)
+  // gtag.js reads Arguments objects from the dataLayer, not arrays.
+  return function (..._: unknown[]) {
+    push(arguments)
+  }
+}
+
+/** The signals of a mapping, each granted when any of its names is. */
+const signals = (options: ConsentModeOptions, granted: (name: string) => boolean) => {
+  const result: Record<string, 'granted' | 'denied'> = {}
+  for (const [signal, names] of Object.entries(options.mapping ?? DEFAULT_MAPPING)) {
+    const list = Array.isArray(names) ? names : [names ?? '']
+    result[signal] = list.some(granted) ? 'granted' : 'denied'
+  }
+  return result
+}
+
+/**
+ * Push Consent Mode's `default` commands (global, then per region) and the `set` options:
+ * each signal as it stands before any decision, in this mode. The script tag calls it before it
+ * validates a new config, so that the default precedes tags loaded right after it.
+ */
+export const pushConsentModeDefaults = (win: Window | null, options: ConsentModeOptions, grantedBefore: (name: string) => boolean) =>
+  pushDefaults(gtagOf(win), options, grantedBefore)
+
+const pushDefaults = (gtag: Gtag, options: ConsentModeOptions, grantedBefore: (name: string) => boolean) => {
+  const defaults = signals(options, grantedBefore)
+  const wait = { wait_for_update: options.waitForUpdate ?? 500 }
+  gtag('consent', 'default', { ...defaults, ...wait })
+  for (const [region, values] of Object.entries(options.regions ?? {})) {
+    gtag('consent', 'default', { ...defaults, ...values, region: region.split(','), ...wait })
+  }
+  if (options.adsDataRedaction) gtag('set', 'ads_data_redaction', true)
+  if (options.urlPassthrough) gtag('set', 'url_passthrough', true)
+}
+
 /**
  * Gate for Google Consent Mode v2 through `window.dataLayer`, for gtag.js and Google Tag Manager
- * alike. At start, synchronously: `consent default` (every signal denied but those of required
- * categories), then `consent update` when a decision is stored; an update on every change.
- * Start it before the gates that activate tags, so the default precedes them.
+ * alike. At start, synchronously: `consent default` (every signal denied but those granted before
+ * a decision: the required categories, and in opt-out or notice mode the others too), then
+ * `consent update` when a decision is stored; an update on every change. Start it before the
+ * gates that activate tags, so the default precedes them.
+ *
+ * @param options - Mapping, regions and the other settings of Consent Mode.
+ * @param start - `pushDefault: false` when the default is in the dataLayer already.
  */
 export const consentMode =
-  (options: ConsentModeOptions = {}): Gate =>
+  (options: ConsentModeOptions = {}, { pushDefault = true }: { pushDefault?: boolean } = {}): Gate =>
   (consent, doc) => {
-    const win = doc.defaultView as DataLayerWindow | null
-    const report = (error: unknown) => console.error('consentry: window.dataLayer.push failed; Consent Mode reaches it no more', error)
-    try {
-      if (win) win.dataLayer ??= []
-    } catch (error) {
-      report(error)
-    }
-    const push = createDataLayer(win, report)
-    // gtag.js reads Arguments objects from the dataLayer, not arrays.
-    const gtag = function (..._: unknown[]) {
-      push(arguments)
-    }
-    const mapping = options.mapping ?? DEFAULT_MAPPING
-    const signals = (granted: (name: string) => boolean) =>
-      Object.fromEntries(
-        Object.entries(mapping).map(([signal, names]) => [signal, [names ?? []].flat().some(granted) ? 'granted' : 'denied']),
-      )
-    const defaults = signals((name) => !!own(consent.config.categories, name)?.required)
-    const wait = { wait_for_update: options.waitForUpdate ?? 500 }
-    gtag('consent', 'default', { ...defaults, ...wait })
-    for (const [region, values] of Object.entries(options.regions ?? {}))
-      gtag('consent', 'default', { ...defaults, ...values, region: region.split(','), ...wait })
-    if (options.adsDataRedaction) gtag('set', 'ads_data_redaction', true)
-    if (options.urlPassthrough) gtag('set', 'url_passthrough', true)
-    const update = () => gtag('consent', 'update', signals(consent.isGranted))
-    return onDecisions(consent, update)
+    const gtag = gtagOf(doc.defaultView)
+    if (pushDefault) pushDefaults(gtag, options, grantedBefore(consent.config, consent.mode, consent.gpc))
+    return onDecisions(consent, () => gtag('consent', 'update', signals(options, consent.isGranted)))
   }

@@ -1,4 +1,5 @@
 import { decode } from '../core/codec'
+import { defaultChoice } from '../core/modes'
 import { restore } from '../core/state'
 import { createStorage } from '../core/storage'
 import type { ConsentState, Gate } from '../core/types'
@@ -17,29 +18,34 @@ export const crossTab = (): Gate => (consent, doc) => {
   // writable underneath, and a new decision would bounce between the tabs.
   const $state = consent.$state as WritableAtom<ConsentState>
   const storage = createStorage(consent.config.cookie)
+  const defaults = defaultChoice(consent.config, consent.mode, consent.gpc)
   let applying = false
   const apply = () => {
     applying = true
     try {
-      $state.set(restore(consent.config, decode(storage.read()), Date.now(), () => $state.get().id))
+      $state.set(restore(consent.config, decode(storage.read()), Date.now(), () => $state.get().id, defaults))
       if ($state.get().decided) consent.hide()
     } finally {
       applying = false
     }
   }
   const channel = 'BroadcastChannel' in win ? new win.BroadcastChannel(name) : undefined
-  const onStorage = (event: StorageEvent) => event.key == name && apply()
+  const onStorage = (event: StorageEvent) => {
+    if (event.key == name) apply()
+  }
   if (channel) channel.onmessage = apply
   else win.addEventListener('storage', onStorage)
   const stop = $state.listen(() => {
     if (applying) return
-    if (channel) channel.postMessage(0)
-    else
-      try {
-        win.localStorage.setItem(name, String(Date.now()))
-      } catch {
-        // Storage blocked: other tabs catch up on their next page load.
-      }
+    if (channel) {
+      channel.postMessage(0)
+      return
+    }
+    try {
+      win.localStorage.setItem(name, String(Date.now()))
+    } catch {
+      // Storage blocked: other tabs catch up on their next page load.
+    }
   })
   return () => {
     stop()

@@ -1,6 +1,7 @@
-import { isEmailLink } from '../core/email-link'
 import { uuid } from '../core/id'
-import type { Gate } from '../core/types'
+import type { DecisionSource, Gate, ReceiptsOptions } from '../core/types'
+
+export type { ReceiptsOptions }
 
 /** Proof of one decision, as the endpoint receives it. */
 export interface Receipt {
@@ -10,28 +11,11 @@ export interface Receipt {
   revision: number
   categories: Record<string, boolean>
   services: Record<string, boolean>
-  source: 'banner' | 'preferences' | 'api' | 'email-link'
+  source: DecisionSource
   gpc: boolean
   locale: string
   url: string
   timestamp: string
-}
-
-/** Options of the {@link receipts} gate. */
-export interface ReceiptsOptions {
-  /** Where each receipt is POSTed as JSON. */
-  endpoint: string
-  /** A query parameter of the page URL (a signed recipient token) to carry into `subject`, then remove. */
-  subjectParam?: string
-  /** Receipts kept while unsent; past it the oldest is dropped with a warning. Default 100. */
-  maxQueued?: number
-  /** First retry delay in ms, doubled at each failure up to 60 s. Default 1000. */
-  retryDelay?: number
-  /**
-   * Send cookies with each receipt even to another origin, so that the endpoint can answer with a
-   * `Set-Cookie` for the consent cookie (Safari caps cookies written by scripts at 7 days).
-   */
-  setCookie?: boolean
 }
 
 /**
@@ -50,7 +34,6 @@ export const receipts =
       url.searchParams.delete(subjectParam)
       win.history.replaceState(win.history.state, '', url)
     }
-    const fromEmail = isEmailLink(doc.URL)
     const key = `consentry:outbox:${consent.config.cookie.name}`
     const outbox = (): Receipt[] => {
       try {
@@ -104,11 +87,15 @@ export const receipts =
       flush()
     }
     // On leaving the page, hand what is left to the browser; it stays queued until confirmed.
-    const leave = () => outbox().forEach((receipt) => win.navigator.sendBeacon?.(endpoint, new Blob([JSON.stringify(receipt)], { type: 'application/json' })))
+    const leave = () => {
+      for (const receipt of outbox()) {
+        const body = new Blob([JSON.stringify(receipt)], { type: 'application/json' })
+        win.navigator.sendBeacon?.(endpoint, body)
+      }
+    }
 
     const lastKey = `consentry:receipted:${consent.config.cookie.name}`
-    const stop = consent.$state.listen((state) => {
-      if (!state.decided) return
+    const stop = consent.on('consent', (state) => {
       // The same decision again (another tab's, applied here by crossTab()) has its receipt already.
       const mark = JSON.stringify([state.id, state.updatedAt, state.categories, state.services])
       try {
@@ -117,20 +104,20 @@ export const receipts =
       } catch {
         // Storage blocked: every decision gets its receipt.
       }
-      const view = consent.$view.get()
-      enqueue({
+      const receipt: Receipt = {
         receiptId: uuid(),
         consentId: state.id,
-        ...(subject != null && { subject }),
         revision: state.revision,
         categories: state.categories,
         services: state.services,
-        source: view == 'none' ? 'api' : view == 'preferences' && fromEmail ? 'email-link' : view,
-        gpc: (win.navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
+        source: state.source ?? 'api',
+        gpc: consent.gpc,
         locale: doc.documentElement.lang || win.navigator.language,
         url: url.href,
         timestamp: new Date(state.updatedAt!).toISOString(),
-      })
+      }
+      if (subject != null) receipt.subject = subject
+      enqueue(receipt)
     })
     win.addEventListener('online', flush)
     win.addEventListener('pagehide', leave)

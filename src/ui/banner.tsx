@@ -5,8 +5,8 @@ import type { Texts } from '../i18n/texts'
 /** The first layer: a non-modal region with Accept all and Reject all side by side, equal in look. */
 export const Banner = ({ consent, texts: { t }, policyUrl }: { consent: Consentry; texts: Texts; policyUrl: string | undefined }) => {
   const decide = (accept: boolean) => {
-    if (accept) consent.acceptAll()
-    else consent.rejectAll()
+    if (accept) consent.acceptAll('banner')
+    else consent.rejectAll('banner')
     consent.hide()
   }
   return (

@@ -31,7 +31,8 @@ export const mount = (consent: Consentry, doc: Document) => {
   root.adoptedStyleSheets = [sheet]
 
   const names = Object.keys(config.categories)
-  if (isEmailLink(doc.URL)) {
+  const fromEmail = isEmailLink(doc.URL)
+  if (fromEmail) {
     // Opened from an email footer link: the category the recipient came for goes first.
     const clickTracking = names.indexOf('click-tracking')
     if (clickTracking > 0) names.unshift(...names.splice(clickTracking, 1))
@@ -68,6 +69,7 @@ export const mount = (consent: Consentry, doc: Document) => {
           order={names}
           open={current == 'preferences'}
           policyUrl={policyUrl}
+          source={fromEmail ? 'email-link' : 'preferences'}
           toggle={toggle}
         />
         {config.ui?.settingsButton && current == 'none' && (

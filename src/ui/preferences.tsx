@@ -1,4 +1,4 @@
-import type { Consentry } from '../core/types'
+import type { Consentry, DecisionSource } from '../core/types'
 import type { Texts } from '../i18n/texts'
 import { CategoryRow } from './category'
 
@@ -13,10 +13,12 @@ interface Props {
   open: boolean
   /** The policy link, where the config's is a safe URL. */
   policyUrl: string | undefined
+  /** Who decides here: `email-link` when opened from a marketing email's footer link. */
+  source: DecisionSource
 }
 
 /** The second layer, in a native modal `<dialog>`: one switch per category, and the three choices. */
-export const Preferences = ({ consent, texts, draft, toggle, order, open, policyUrl }: Props) => {
+export const Preferences = ({ consent, texts, draft, toggle, order, open, policyUrl, source }: Props) => {
   const { t } = texts
   const finish = (choose: () => void) => {
     choose()
@@ -53,13 +55,13 @@ export const Preferences = ({ consent, texts, draft, toggle, order, open, policy
             </ul>
           </div>
           <div class="actions">
-            <button type="button" class="button" onClick={() => finish(consent.rejectAll)}>
+            <button type="button" class="button" onClick={() => finish(() => consent.rejectAll(source))}>
               {t('rejectAll')}
             </button>
-            <button type="button" class="button" onClick={() => finish(consent.acceptAll)}>
+            <button type="button" class="button" onClick={() => finish(() => consent.acceptAll(source))}>
               {t('acceptAll')}
             </button>
-            <button type="button" class="button secondary" onClick={() => finish(() => consent.setConsent(draft))}>
+            <button type="button" class="button secondary" onClick={() => finish(() => consent.setConsent(draft, source))}>
               {t('save')}
             </button>
           </div>

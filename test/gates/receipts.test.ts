@@ -41,14 +41,16 @@ describe('consent receipts', () => {
     consent.destroy()
   })
 
-  it('names the source: banner, preferences, email link', async () => {
+  it('names the source each decision carries, api by default even while the banner shows', async () => {
     const { doc } = await blankPage()
     const consent = start(doc)
     consent.showBanner()
+    consent.acceptAll('banner')
+    consent.setConsent({ analytics: false }, 'preferences')
+    consent.rejectAll('email-link')
     consent.acceptAll()
-    consent.showPreferences()
-    consent.rejectAll()
-    await expect.poll(async () => (await stored()).map(({ receipt }) => receipt.source)).toEqual(['banner', 'preferences'])
+    const sources = async () => (await stored()).map(({ receipt }) => receipt.source)
+    await expect.poll(sources).toEqual(['banner', 'preferences', 'email-link', 'api'])
     consent.destroy()
   })
 
@@ -62,7 +64,7 @@ describe('consent receipts', () => {
     const consent = start(frame.contentDocument!)
     expect(win.location.search).toBe('?consent=preferences&utm=x')
     consent.showPreferences()
-    consent.acceptAll()
+    consent.acceptAll('email-link')
     await expect.poll(() => win.seenUrl).toBeTruthy()
     expect(win.seenUrl).not.toContain('ctk=')
     expect(document.cookie).not.toContain(token)
