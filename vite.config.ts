@@ -49,9 +49,18 @@ export default defineConfig(({ command, mode }) => ({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   // Library mode does not replace process.env.NODE_ENV; nanostores reads it.
   define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
-  plugins: mode == 'cdn' ? [privateNanostoresGlobal(), terserPass()] : mode == 'cdn-ui' ? [terserPass()] : [],
+  plugins: mode == 'cdn' ? [privateNanostoresGlobal(), terserPass()] : mode.startsWith('cdn-') ? [terserPass()] : [],
   build:
-    mode == 'cdn-ui'
+    mode == 'cdn-receipts'
+      ? {
+          target: 'es2020',
+          sourcemap: 'hidden',
+          outDir: 'dist',
+          emptyOutDir: false,
+          lib: { entry: 'src/cdn-receipts.ts', formats: ['es'], fileName: () => 'consentry-receipts.js' },
+          rolldownOptions: { output: { minify: true } },
+        }
+      : mode == 'cdn-ui'
       ? {
           target: 'es2020',
           sourcemap: 'hidden',

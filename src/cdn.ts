@@ -54,11 +54,15 @@ const pushEarlyConsentModeDefaults = (input: ConsentryConfig) => {
   }
 }
 
+// The receipts' sender, fetched once there is a receipt to send.
+const loadReceiptsSender = (): Promise<typeof import('./cdn-receipts')> =>
+  import(/* @vite-ignore */ new URL('consentry-receipts.js', base).href)
+
 const start = (text: string) => {
   const fingerprint = checksum(text)
   let defaultPushed = false
   const run = (config: Config) => {
-    const gates = gatesFor(config, { nonce, crossTab: true, consentModeDefaultPushed: defaultPushed })
+    const gates = gatesFor(config, { nonce, crossTab: true, consentModeDefaultPushed: defaultPushed, loadReceiptsSender })
     host.consentry = createCore(config, { gates, fingerprint, ui, region })
   }
   try {

@@ -21,5 +21,6 @@ import { gatesFor } from './gates/from-config'
  */
 export const createConsentry = (input: unknown, options: ConsentryOptions = {}): Consentry => {
   const config = parseConfig(input)
-  return createCore(config, { gates: gatesFor(config, { nonce: options.nonce }), ui: () => import('./ui/mount'), ...options })
+  const gates = gatesFor(config, { nonce: options.nonce, loadReceiptsSender: () => import('./gates/receipts-sender') })
+  return createCore(config, { gates, ui: () => import('./ui/mount'), ...options })
 }

@@ -9,7 +9,7 @@ export interface StoredConsent {
   updatedAt: number
   /** Checksum of the names the grants are laid out by: a decision over another list does not count. */
   layout: string
-  /** One bit per category and service, in the layout's order, six to a character. */
+  /** One bit per category and service, in the layout's order, five to a base-32 digit. */
   grants: string
   /** Checksum of the config text the script tag validated; empty where none was given. */
   fingerprint: string
@@ -20,7 +20,7 @@ export interface StoredConsent {
 const FIELDS = 8
 const UUID = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/
 const BASE36 = /^[\da-z]+$/
-const GRANTS = /^[\w-]*$/
+const GRANTS = /^[\da-v]*$/
 
 /**
  * FNV-1a, in base 36. Not a signature (a script on the page could forge any cookie), but it

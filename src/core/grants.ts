@@ -2,9 +2,9 @@ import { checksum, type StoredConsent } from './codec'
 import { own } from './own'
 import type { Config, ConsentState } from './types'
 
-// 64 characters that js-cookie writes unescaped: six grants to a character.
-const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_'
-const BITS = 6
+// Five grants to a base-32 digit (0-9a-v), which js-cookie writes unescaped.
+const BITS = 5
+const RADIX = 32
 
 /**
  * Every category and `category.service` name of a config, sorted: the order in which the cookie
@@ -29,7 +29,7 @@ export const packGrants = (grants: boolean[]): string => {
     for (let bit = 0; bit < BITS; bit++) {
       if (grants[start + bit]) digit |= 1 << bit
     }
-    text += DIGITS[digit]
+    text += digit.toString(RADIX)
   }
   return text
 }
@@ -39,8 +39,8 @@ export const unpackGrants = (text: string, count: number): boolean[] | undefined
   if (text.length != Math.ceil(count / BITS)) return undefined
   const grants: boolean[] = []
   for (let i = 0; i < count; i++) {
-    const digit = DIGITS.indexOf(text.charAt(Math.floor(i / BITS)))
-    if (digit < 0) return undefined
+    const digit = parseInt(text.charAt(Math.floor(i / BITS)), RADIX)
+    if (!(digit >= 0)) return undefined
     grants.push(((digit >> i % BITS) & 1) == 1)
   }
   return grants

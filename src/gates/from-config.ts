@@ -2,7 +2,7 @@ import type { Config, Gate } from '../core/types'
 import { consentMode } from './consent-mode'
 import { crossTab } from './cross-tab'
 import { domGates } from './index'
-import { receipts } from './receipts'
+import { receiptsWith, type LoadSender } from './receipts-gate'
 import { fullStory } from './vendors/fullstory'
 import { microsoftClarity } from './vendors/microsoft-clarity'
 import { microsoftUet } from './vendors/microsoft-uet'
@@ -15,6 +15,8 @@ export interface GatesForOptions {
   crossTab?: boolean
   /** Consent Mode's default is in the dataLayer already (the script tag pushes it before it validates). */
   consentModeDefaultPushed?: boolean
+  /** Loads the receipts' sender: a chunk of the npm bundle, or the script tag's `consentry-receipts.js`. */
+  loadReceiptsSender: LoadSender
 }
 
 /** The vendor adapters the config's services name, each governed by its service's grant. */
@@ -36,9 +38,9 @@ const vendorGates = (config: Config): Gate[] => {
  * leaves the address bar before any tag runs), Consent Mode and the vendors' defaults before the
  * DOM gates activate the tags they govern. Both entries compose their gates here.
  */
-export const gatesFor = (config: Config, options: GatesForOptions = {}): Gate[] => {
+export const gatesFor = (config: Config, options: GatesForOptions): Gate[] => {
   const gates: Gate[] = []
-  if (config.receipts) gates.push(receipts(config.receipts))
+  if (config.receipts) gates.push(receiptsWith(config.receipts, options.loadReceiptsSender))
   if (config.googleConsentMode) {
     const settings = config.googleConsentMode === true ? {} : config.googleConsentMode
     gates.push(consentMode(settings, { pushDefault: !options.consentModeDefaultPushed }))

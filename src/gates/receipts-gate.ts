@@ -1,0 +1,81 @@
+import { uuid } from '../core/id'
+import type { Gate, ReceiptsOptions } from '../core/types'
+import { createOutbox, type Receipt } from './outbox'
+import type { createSender } from './receipts-sender'
+
+/** Loads the sender, which is needed only once there is a receipt to send. */
+export type LoadSender = () => Promise<{ createSender: typeof createSender }>
+
+/**
+ * The receipts gate, with the sender loaded by `loadSender`: the npm entry imports it as a chunk
+ * of your bundle, the script tag fetches `consentry-receipts.js`. See {@link receipts}.
+ */
+export const receiptsWith =
+  ({ endpoint, subjectParam, maxQueued = 100, retryDelay = 1000, setCookie }: ReceiptsOptions, loadSender: LoadSender): Gate =>
+  (consent, doc) => {
+    const win = doc.defaultView!
+    const url = new URL(doc.URL)
+    const subject = subjectParam ? url.searchParams.get(subjectParam) : null
+    if (subjectParam && subject != null) {
+      url.searchParams.delete(subjectParam)
+      win.history.replaceState(win.history.state, '', url)
+    }
+    const outbox = createOutbox(win, `consentry:outbox:${consent.config.cookie.name}`)
+    let sender: ReturnType<typeof loadSender> | undefined
+    let started: ReturnType<typeof createSender> | undefined
+    let stopped = false
+    const send = () => {
+      sender ??= loadSender()
+      sender
+        .then((module) => {
+          if (stopped) return
+          started ??= module.createSender({ win, endpoint, outbox, retryDelay, setCookie })
+          started.flush()
+        })
+        .catch((error) => {
+          // Kept in the outbox: the next decision or page view tries again.
+          sender = undefined
+          console.error('consentry: the receipt sender could not be loaded; receipts stay queued', error)
+        })
+    }
+    // Stored at once, so that a page closed before the sender arrives loses nothing.
+    const enqueue = (receipt: Receipt) => {
+      const queue = [...outbox.read(), receipt]
+      if (queue.length > maxQueued) console.warn(`consentry: receipt outbox full (${maxQueued}); dropping the oldest`)
+      outbox.keep(queue.slice(-maxQueued))
+      send()
+    }
+
+    const lastKey = `consentry:receipted:${consent.config.cookie.name}`
+    const stop = consent.on('consent', (state) => {
+      // The same decision again (another tab's, applied here by crossTab()) has its receipt already.
+      const mark = JSON.stringify([state.id, state.updatedAt, state.categories, state.services])
+      try {
+        if (win.localStorage.getItem(lastKey) == mark) return
+        win.localStorage.setItem(lastKey, mark)
+      } catch {
+        // Storage blocked: every decision gets its receipt.
+      }
+      const receipt: Receipt = {
+        receiptId: uuid(),
+        consentId: state.id,
+        revision: state.revision,
+        categories: state.categories,
+        services: state.services,
+        source: state.source ?? 'api',
+        gpc: consent.gpc,
+        locale: doc.documentElement.lang || win.navigator.language,
+        url: url.href,
+        timestamp: new Date(state.updatedAt!).toISOString(),
+      }
+      if (subject != null) receipt.subject = subject
+      enqueue(receipt)
+    })
+    // Receipts left unsent by an earlier page view.
+    if (outbox.read().length) send()
+    return () => {
+      stop()
+      stopped = true
+      started?.stop()
+    }
+  }
