@@ -156,6 +156,7 @@ const validate = object(
       layout: matching(/^(bar|box|center)$/),
       theme: matching(/^(light|dark|auto)$/),
       settingsButton: boolean,
+      placeholders: boolean,
     }),
     googleConsentMode: consentMode,
     receipts: object(

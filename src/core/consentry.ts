@@ -1,7 +1,8 @@
 import { atom } from 'nanostores'
 import { decode, encode } from './codec'
 import { isEmailLink } from './email-link'
-import { acceptChoice, defaultChoice, resolveMode } from './modes'
+import { acceptChoice, defaultChoice, optOutChoice, resolveMode } from './modes'
+import { PLACEHOLDER_TARGETS, placeholderOff } from './placeholders'
 import { matchesCookie } from './cookie-pattern'
 import { createEvents } from './events'
 import { toStored } from './grants'
@@ -74,6 +75,23 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
       })
       .catch((error) => console.error('consentry: the banner could not be shown', error))
   }
+  // Until the UI is loaded, the core looks out for gated embeds that need a placeholder.
+  const heldEmbeds = (target: Document) => {
+    const check = () => {
+      if (ui) return
+      for (const element of target.querySelectorAll(PLACEHOLDER_TARGETS)) {
+        if (!placeholderOff(element) && !isGranted(element.getAttribute('data-consent')!)) loadUi()
+      }
+    }
+    const observer = new MutationObserver(check)
+    observer.observe(target, { childList: true, subtree: true })
+    const stop = $state.listen(check)
+    check()
+    return () => {
+      observer.disconnect()
+      stop()
+    }
+  }
   const openPreferences = (event: Event) => {
     if ((event.target as Element).closest?.('[data-consent-open="preferences"]')) {
       event.preventDefault()
@@ -110,6 +128,7 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     isGranted,
     acceptAll: (by) => decideNow(acceptChoice(config, gpc), by),
     rejectAll: (by) => decideNow(everything(config, false), by),
+    optOut: (by) => decideNow(optOutChoice(config), by),
     setConsent: decideNow,
     whenGranted(name, fn) {
       if (isGranted(name)) {
@@ -143,6 +162,7 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
   if (doc) {
     doc.addEventListener('click', openPreferences)
     for (const gate of options.gates ?? []) unlisten.push(gate(consent, doc))
+    if (config.ui?.placeholders !== false) unlisten.push(heldEmbeds(doc))
   }
   if (config.ui?.settingsButton) loadUi()
   queueMicrotask(() => {

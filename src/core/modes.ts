@@ -13,6 +13,15 @@ export const resolveMode = (config: Pick<Config, 'mode' | 'regions'>, region: st
 export const isSaleOrSharing = (config: Config, name: string) =>
   name == 'marketing' || own(config.categories, name)?.saleOrSharing == true
 
+/** "Do Not Sell or Share": a choice that denies the categories that sell or share personal information. */
+export const optOutChoice = (config: Config) => {
+  const choice: Record<string, boolean> = {}
+  for (const name of Object.keys(config.categories)) {
+    if (isSaleOrSharing(config, name)) choice[name] = false
+  }
+  return choice
+}
+
 /** Deny, in a choice, the categories that sell or share personal information. */
 const withoutSaleOrSharing = (config: Config, choice: Record<string, boolean>) => {
   for (const name of Object.keys(choice)) {

@@ -157,7 +157,7 @@ export interface ReceiptsOptions {
 }
 
 /** Who made a decision, as receipts and the `consent` event record it. */
-export type DecisionSource = 'banner' | 'preferences' | 'api' | 'email-link'
+export type DecisionSource = 'banner' | 'preferences' | 'api' | 'email-link' | 'placeholder'
 
 /** Look and behaviour of the banner and preferences. */
 export interface UiOptions {
@@ -170,6 +170,12 @@ export interface UiOptions {
    * chunk on every page view; a `data-consent-open="preferences"` link costs nothing.
    */
   settingsButton?: boolean
+  /**
+   * A placeholder in place of each gated iframe and template until it is allowed: the service,
+   * why it waits, a button that allows just it, a link to the preferences. Default on; an
+   * element opts out with `data-consent-placeholder="off"`.
+   */
+  placeholders?: boolean
 }
 
 /** The UI a {@link Consentry} instance loads when something must show. */
@@ -276,6 +282,13 @@ export interface Consentry {
    * @param source - Who decided. Default `api`.
    */
   rejectAll(source?: DecisionSource): void
+  /**
+   * "Do Not Sell or Share My Personal Information": deny `marketing` and the categories marked
+   * `saleOrSharing`, keep the rest as it is.
+   *
+   * @param source - Who decided. Default `api`.
+   */
+  optOut(source?: DecisionSource): void
   /**
    * Change some categories or services; the rest keep their value. Naming a category sets its
    * services too, unless they are named as well. Required categories cannot be turned off.

@@ -24,6 +24,13 @@ export const en = {
   'marketing.text': 'Used to show you relevant ads and to measure our campaigns.',
   'click-tracking': 'Email click tracking',
   'click-tracking.text': 'Lets us see which links in our emails you open, so that we send you more relevant messages.',
+  gpc: 'Your browser sends a Global Privacy Control signal, and we honour it: we do not sell or share your personal information unless you turn that on here.',
+  optOutText: 'We use cookies to run this site, to understand how it is used and to show relevant ads. You can opt out of the sale or sharing of your personal information at any time. Read our {policy}.',
+  doNotSell: 'Do Not Sell or Share My Personal Information',
+  ok: 'OK',
+  noticeText: 'We use cookies to run this site and to understand how it is used. Read our {policy}.',
+  placeholder: 'This content from {service} loads only once you allow it, because it may set cookies for {category}.',
+  load: 'Load {service}',
 }
 
 /** The names of the UI texts; `texts` in the config overrides them per language. */

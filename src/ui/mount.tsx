@@ -5,6 +5,7 @@ import { isSafeUrl } from '../core/url'
 import { isRightToLeft } from '../i18n/locale'
 import { loadTexts, type Texts } from '../i18n/texts'
 import { Banner } from './banner'
+import { placeholders } from './placeholders'
 import { Preferences } from './preferences'
 import css from './styles.css?inline'
 
@@ -135,6 +136,7 @@ export const mount = (consent: Consentry, doc: Document) => {
       doc.body.append(host)
       texts = loaded
       draw()
+      if (config.ui?.placeholders !== false) stops.push(placeholders(consent, doc, loaded, sheet, host.getAttribute('data-theme')!, fail))
     })
     .catch(fail)
   return remove

@@ -36,6 +36,7 @@ export const Preferences = ({ consent, texts, draft, toggle, order, open, policy
           </div>
           <div class="body">
             <p>{t('preferencesText')}</p>
+            {consent.gpc && <p class="gpc">{t('gpc')}</p>}
             {policyUrl && (
               <p>
                 <a href={policyUrl}>{t('policy')}</a>

@@ -25,4 +25,11 @@ export default {
   'marketing.text': "Bruges til at vise dig relevante annoncer og måle vores kampagner.",
   'click-tracking': "Kliksporing i e-mails",
   'click-tracking.text': "Viser os, hvilke links i vores e-mails du åbner, så vi kan sende dig mere relevante beskeder.",
+  gpc: "Din browser sender signalet Global Privacy Control, og vi respekterer det: Vi sælger eller deler ikke dine personoplysninger, medmindre du slår det til her.",
+  optOutText: "Vi bruger cookies til at drive webstedet, forstå hvordan det bruges, og vise relevante annoncer. Du kan når som helst gøre indsigelse mod salg eller deling af dine personoplysninger. Læs vores {policy}.",
+  doNotSell: "Sælg eller del ikke mine personoplysninger",
+  ok: "OK",
+  noticeText: "Vi bruger cookies til at drive webstedet og forstå, hvordan det bruges. Læs vores {policy}.",
+  placeholder: "Dette indhold fra {service} indlæses først, når du tillader det, fordi det kan sætte cookies til {category}.",
+  load: "Indlæs {service}",
 } satisfies Messages

@@ -25,4 +25,11 @@ export default {
   'marketing.text': "Dienen dazu, Ihnen passende Werbung zu zeigen und unsere Kampagnen zu messen.",
   'click-tracking': "Klick-Tracking in E-Mails",
   'click-tracking.text': "Zeigt uns, welche Links in unseren E-Mails Sie öffnen, damit wir Ihnen passendere Nachrichten senden.",
+  gpc: "Ihr Browser sendet das Signal „Global Privacy Control“, und wir respektieren es: Wir verkaufen oder teilen Ihre personenbezogenen Daten nicht, solange Sie das hier nicht einschalten.",
+  optOutText: "Wir verwenden Cookies, um diese Website zu betreiben, ihre Nutzung zu verstehen und passende Werbung zu zeigen. Sie können dem Verkauf oder der Weitergabe Ihrer personenbezogenen Daten jederzeit widersprechen. Lesen Sie unsere {policy}.",
+  doNotSell: "Meine personenbezogenen Daten nicht verkaufen oder teilen",
+  ok: "OK",
+  noticeText: "Wir verwenden Cookies, um diese Website zu betreiben und ihre Nutzung zu verstehen. Lesen Sie unsere {policy}.",
+  placeholder: "Dieser Inhalt von {service} wird erst geladen, wenn Sie es erlauben, denn er kann Cookies für {category} setzen.",
+  load: "{service} laden",
 } satisfies Messages

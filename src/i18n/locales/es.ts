@@ -25,4 +25,11 @@ export default {
   'marketing.text': "Se usan para mostrarle anuncios relevantes y medir nuestras campañas.",
   'click-tracking': "Seguimiento de clics en correos",
   'click-tracking.text': "Nos permite ver qué enlaces de nuestros correos abre, para enviarle mensajes más relevantes.",
+  gpc: "Su navegador envía la señal Global Privacy Control y la respetamos: no vendemos ni compartimos sus datos personales, salvo que lo active aquí.",
+  optOutText: "Usamos cookies para que este sitio funcione, entender cómo se usa y mostrar anuncios relevantes. Puede oponerse en cualquier momento a la venta o cesión de sus datos personales. Lea nuestra {policy}.",
+  doNotSell: "No vender ni compartir mi información personal",
+  ok: "Entendido",
+  noticeText: "Usamos cookies para que este sitio funcione y para entender cómo se usa. Lea nuestra {policy}.",
+  placeholder: "Este contenido de {service} solo se carga si usted lo permite, porque puede instalar cookies de {category}.",
+  load: "Cargar {service}",
 } satisfies Messages

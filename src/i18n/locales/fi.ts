@@ -25,4 +25,11 @@ export default {
   'marketing.text': "Käytetään osuvien mainosten näyttämiseen ja kampanjoidemme mittaamiseen.",
   'click-tracking': "Sähköpostien klikkausseuranta",
   'click-tracking.text': "Näyttää meille, mitä sähköpostiemme linkkejä avaat, jotta voimme lähettää sinulle osuvampia viestejä.",
+  gpc: "Selaimesi lähettää Global Privacy Control -signaalin, ja noudatamme sitä: emme myy emmekä jaa henkilötietojasi, ellet salli sitä täällä.",
+  optOutText: "Käytämme evästeitä sivuston toimintaan, sen käytön ymmärtämiseen ja osuvien mainosten näyttämiseen. Voit milloin tahansa kieltää henkilötietojesi myymisen tai jakamisen. Lue {policy}.",
+  doNotSell: "Älä myy tai jaa henkilötietojani",
+  ok: "OK",
+  noticeText: "Käytämme evästeitä sivuston toimintaan ja sen käytön ymmärtämiseen. Lue {policy}.",
+  placeholder: "Tämä sisältö palvelusta {service} ladataan vasta luvallasi, koska se voi asettaa evästeitä luokkaan {category}.",
+  load: "Lataa {service}",
 } satisfies Messages

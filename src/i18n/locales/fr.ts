@@ -25,4 +25,11 @@ export default {
   'marketing.text': "Servent à vous montrer des publicités pertinentes et à mesurer nos campagnes.",
   'click-tracking': "Suivi des clics dans les e-mails",
   'click-tracking.text': "Nous indique quels liens de nos e-mails vous ouvrez, afin de vous envoyer des messages plus pertinents.",
+  gpc: "Votre navigateur envoie le signal Global Privacy Control, et nous le respectons : nous ne vendons ni ne partageons vos données personnelles, sauf si vous l’activez ici.",
+  optOutText: "Nous utilisons des cookies pour faire fonctionner ce site, comprendre son utilisation et afficher des publicités pertinentes. Vous pouvez vous opposer à tout moment à la vente ou au partage de vos données personnelles. Consultez notre {policy}.",
+  doNotSell: "Ne pas vendre ni partager mes informations personnelles",
+  ok: "OK",
+  noticeText: "Nous utilisons des cookies pour faire fonctionner ce site et comprendre son utilisation. Consultez notre {policy}.",
+  placeholder: "Ce contenu de {service} n’est chargé qu’avec votre accord, car il peut déposer des cookies de la catégorie {category}.",
+  load: "Charger {service}",
 } satisfies Messages

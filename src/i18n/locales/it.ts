@@ -25,4 +25,11 @@ export default {
   'marketing.text': "Servono a mostrarti annunci pertinenti e a misurare le nostre campagne.",
   'click-tracking': "Tracciamento dei clic nelle email",
   'click-tracking.text': "Ci permette di vedere quali link delle nostre email apri, per inviarti messaggi più pertinenti.",
+  gpc: "Il tuo browser invia il segnale Global Privacy Control e lo rispettiamo: non vendiamo né condividiamo i tuoi dati personali, a meno che tu non lo attivi qui.",
+  optOutText: "Usiamo i cookie per far funzionare questo sito, capire come viene usato e mostrare annunci pertinenti. Puoi opporti in qualsiasi momento alla vendita o alla condivisione dei tuoi dati personali. Leggi la nostra {policy}.",
+  doNotSell: "Non vendere né condividere i miei dati personali",
+  ok: "OK",
+  noticeText: "Usiamo i cookie per far funzionare questo sito e capire come viene usato. Leggi la nostra {policy}.",
+  placeholder: "Questo contenuto di {service} viene caricato solo con il tuo consenso, perché può impostare cookie per {category}.",
+  load: "Carica {service}",
 } satisfies Messages

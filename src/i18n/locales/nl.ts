@@ -25,4 +25,11 @@ export default {
   'marketing.text': "Worden gebruikt om u relevante advertenties te tonen en onze campagnes te meten.",
   'click-tracking': "Kliktracking in e-mails",
   'click-tracking.text': "Laat ons zien welke links in onze e-mails u opent, zodat we u relevantere berichten sturen.",
+  gpc: "Uw browser stuurt het signaal Global Privacy Control en dat respecteren we: we verkopen of delen uw persoonsgegevens niet, tenzij u dat hier aanzet.",
+  optOutText: "We gebruiken cookies om deze site te laten werken, te begrijpen hoe hij wordt gebruikt en relevante advertenties te tonen. U kunt op elk moment bezwaar maken tegen de verkoop of het delen van uw persoonsgegevens. Lees ons {policy}.",
+  doNotSell: "Mijn persoonsgegevens niet verkopen of delen",
+  ok: "OK",
+  noticeText: "We gebruiken cookies om deze site te laten werken en te begrijpen hoe hij wordt gebruikt. Lees ons {policy}.",
+  placeholder: "Deze inhoud van {service} wordt pas geladen als u dat toestaat, omdat hij cookies voor {category} kan plaatsen.",
+  load: "{service} laden",
 } satisfies Messages

@@ -25,4 +25,11 @@ export default {
   'marketing.text': "Służą do wyświetlania trafnych reklam i mierzenia naszych kampanii.",
   'click-tracking': "Śledzenie kliknięć w e-mailach",
   'click-tracking.text': "Pokazuje nam, które linki w naszych e-mailach otwierasz, abyśmy wysyłali Ci trafniejsze wiadomości.",
+  gpc: "Twoja przeglądarka wysyła sygnał Global Privacy Control i respektujemy go: nie sprzedajemy ani nie udostępniamy Twoich danych osobowych, chyba że włączysz to tutaj.",
+  optOutText: "Używamy plików cookie, aby ta strona działała, aby zrozumieć, jak jest używana, i aby wyświetlać trafne reklamy. W każdej chwili możesz sprzeciwić się sprzedaży lub udostępnianiu swoich danych osobowych. Przeczytaj naszą {policy}.",
+  doNotSell: "Nie sprzedawaj ani nie udostępniaj moich danych osobowych",
+  ok: "OK",
+  noticeText: "Używamy plików cookie, aby ta strona działała i aby zrozumieć, jak jest używana. Przeczytaj naszą {policy}.",
+  placeholder: "Ta treść z {service} zostanie wczytana dopiero za Twoją zgodą, ponieważ może zapisywać pliki cookie z kategorii {category}.",
+  load: "Wczytaj {service}",
 } satisfies Messages

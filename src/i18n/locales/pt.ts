@@ -25,4 +25,11 @@ export default {
   'marketing.text': "Usados para lhe mostrar anúncios relevantes e medir as nossas campanhas.",
   'click-tracking': "Rastreio de cliques em emails",
   'click-tracking.text': "Permite-nos ver que links dos nossos emails abre, para lhe enviarmos mensagens mais relevantes.",
+  gpc: "O seu navegador envia o sinal Global Privacy Control e nós respeitamo-lo: não vendemos nem partilhamos os seus dados pessoais, a menos que o ative aqui.",
+  optOutText: "Usamos cookies para fazer funcionar este site, perceber como é usado e mostrar anúncios relevantes. Pode opor-se a qualquer momento à venda ou partilha dos seus dados pessoais. Leia a nossa {policy}.",
+  doNotSell: "Não vender nem partilhar as minhas informações pessoais",
+  ok: "OK",
+  noticeText: "Usamos cookies para fazer funcionar este site e perceber como é usado. Leia a nossa {policy}.",
+  placeholder: "Este conteúdo de {service} só é carregado com a sua autorização, porque pode definir cookies de {category}.",
+  load: "Carregar {service}",
 } satisfies Messages

@@ -25,4 +25,11 @@ export default {
   'marketing.text': "Används för att visa dig relevanta annonser och mäta våra kampanjer.",
   'click-tracking': "Klickspårning i e-post",
   'click-tracking.text': "Visar oss vilka länkar i våra e-postmeddelanden du öppnar, så att vi kan skicka mer relevanta meddelanden.",
+  gpc: "Din webbläsare skickar signalen Global Privacy Control och vi respekterar den: vi säljer eller delar inte dina personuppgifter om du inte slår på det här.",
+  optOutText: "Vi använder cookies för att driva webbplatsen, förstå hur den används och visa relevanta annonser. Du kan när som helst invända mot att dina personuppgifter säljs eller delas. Läs vår {policy}.",
+  doNotSell: "Sälj eller dela inte mina personuppgifter",
+  ok: "OK",
+  noticeText: "Vi använder cookies för att driva webbplatsen och förstå hur den används. Läs vår {policy}.",
+  placeholder: "Det här innehållet från {service} läses in först när du tillåter det, eftersom det kan sätta cookies för {category}.",
+  load: "Läs in {service}",
 } satisfies Messages
