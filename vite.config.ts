@@ -108,6 +108,18 @@ export default defineConfig(({ command, mode }) => ({
               emulateMedia: async (context, media: Record<string, string | null>) => {
                 await (context as unknown as { page: { emulateMedia(media: object): Promise<void> } }).page.emulateMedia(media)
               },
+              // Global Privacy Control as a browser that sends it does: navigator.globalPrivacyControl
+              // in every page whose URL asks for it (?gpc=1), and the Sec-GPC header on every request.
+              emulateGpc: async (context, on: boolean) => {
+                const { page } = context as unknown as { page: import('playwright').Page }
+                if (on) {
+                  await page.context().addInitScript(() => {
+                    if (new URL(location.href).searchParams.get('gpc') == '1')
+                      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true })
+                  })
+                }
+                await page.context().setExtraHTTPHeaders(on ? { 'Sec-GPC': '1' } : {})
+              },
             },
           },
         },

@@ -4,12 +4,11 @@
 import { checksum, decode } from './core/codec'
 import { createCore } from './core/consentry'
 import { withDefaults } from './core/defaults'
-import { grantedBefore, resolveMode } from './core/modes'
+import { resolveMode } from './core/modes'
 import { hasOwn } from './core/own'
 import { createStorage } from './core/storage'
 import type { Config, ConsentryConfig } from './core/types'
-import { pushConsentModeDefaults } from './gates/consent-mode'
-import { gatesFor } from './gates/from-config'
+import { gatesFor, pushDefaults } from './gates/from-config'
 
 const host = window as Window & { consentry?: unknown }
 const script = document.currentScript as HTMLScriptElement | null
@@ -38,17 +37,15 @@ const validatedBefore = (input: unknown, fingerprint: string) => {
 }
 
 /**
- * Consent Mode's default, from a config not validated yet: tags loaded right after this script
- * (gtag.js, Tag Manager) must find it in the dataLayer before the validator has arrived. A config
- * too broken to read pushes nothing here, and fails validation next.
+ * Consent Mode's default and the vendors' holds, from a config not validated yet: tags loaded
+ * right after this script (gtag.js, Tag Manager, UET) must find them before the validator has
+ * arrived. A config too broken to read pushes nothing here, and fails validation next.
  */
-const pushEarlyConsentModeDefaults = (input: ConsentryConfig) => {
+const pushEarlyDefaults = (input: ConsentryConfig) => {
   try {
     const config = withDefaults(input)
-    if (!config.googleConsentMode) return
-    const options = config.googleConsentMode === true ? {} : config.googleConsentMode
     const gpc = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true
-    pushConsentModeDefaults(window, options, grantedBefore(config, resolveMode(config, region), gpc))
+    pushDefaults(config, window, resolveMode(config, region), gpc)
   } catch {
     // Reported by the validator.
   }
@@ -60,9 +57,9 @@ const loadReceiptsSender = (): Promise<typeof import('./cdn-receipts')> =>
 
 const start = (text: string) => {
   const fingerprint = checksum(text)
-  let defaultPushed = false
+  let defaultsPushed = false
   const run = (config: Config) => {
-    const gates = gatesFor(config, { nonce, crossTab: true, consentModeDefaultPushed: defaultPushed, loadReceiptsSender })
+    const gates = gatesFor(config, { nonce, crossTab: true, defaultsPushed, loadReceiptsSender })
     host.consentry = createCore(config, { gates, fingerprint, ui, region })
   }
   try {
@@ -72,8 +69,8 @@ const start = (text: string) => {
       return
     }
     if (input && typeof input == 'object') {
-      pushEarlyConsentModeDefaults(input)
-      defaultPushed = true
+      pushEarlyDefaults(input)
+      defaultsPushed = true
     }
     ui()
       .then((module) => run(module.parseConfig(input)))

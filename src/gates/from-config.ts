@@ -1,11 +1,12 @@
-import type { Config, Gate } from '../core/types'
-import { consentMode } from './consent-mode'
+import { grantedBefore } from '../core/modes'
+import type { Config, Gate, Mode, Vendor } from '../core/types'
+import { consentMode, pushConsentModeDefaults } from './consent-mode'
 import { crossTab } from './cross-tab'
 import { domGates } from './index'
 import { receiptsWith, type LoadSender } from './receipts-gate'
-import { fullStory } from './vendors/fullstory'
+import { fullStory, holdFullStory } from './vendors/fullstory'
 import { microsoftClarity } from './vendors/microsoft-clarity'
-import { microsoftUet } from './vendors/microsoft-uet'
+import { microsoftUet, pushUetDefault } from './vendors/microsoft-uet'
 
 /** How an entry composes the gates of a config. */
 export interface GatesForOptions {
@@ -13,22 +14,47 @@ export interface GatesForOptions {
   nonce?: string
   /** Cross-tab sync when the config does not say: on in the script tag, off for npm. */
   crossTab?: boolean
-  /** Consent Mode's default is in the dataLayer already (the script tag pushes it before it validates). */
-  consentModeDefaultPushed?: boolean
+  /** {@link pushDefaults} ran already: the script tag calls it before it validates a new config. */
+  defaultsPushed?: boolean
   /** Loads the receipts' sender: a chunk of the npm bundle, or the script tag's `consentry-receipts.js`. */
   loadReceiptsSender: LoadSender
 }
 
-/** The vendor adapters the config's services name, each governed by its service's grant. */
-const vendorGates = (config: Config): Gate[] => {
-  const gates: Gate[] = []
+/** The services of a config that name a vendor, as `category.service`. */
+const vendorServices = (config: Config) => {
+  const found: { vendor: Vendor; name: string }[] = []
   for (const [category, { services = {} }] of Object.entries(config.categories)) {
     for (const [service, { vendor }] of Object.entries(services)) {
-      const name = `${category}.${service}`
-      if (vendor == 'fullstory') gates.push(fullStory({ name }))
-      if (vendor == 'microsoft-uet') gates.push(microsoftUet({ category: name }))
-      if (vendor == 'microsoft-clarity') gates.push(microsoftClarity({ analytics: name, ads: config.categories.marketing ? 'marketing' : name }))
+      if (vendor) found.push({ vendor, name: `${category}.${service}` })
     }
+  }
+  return found
+}
+
+const consentModeOptions = (config: Config) => (config.googleConsentMode === true ? {} : config.googleConsentMode || {})
+
+/**
+ * What must be in place before any tag loads: Consent Mode's default in the dataLayer, UET's
+ * default in its queue, FullStory's capture held. The gates do it at start; the script tag does it
+ * earlier, before a config new to this browser is validated, since tags loaded right after
+ * consentry.js would not wait for the validator.
+ */
+export const pushDefaults = (config: Config, win: Window, mode: Mode, gpc: boolean) => {
+  const before = grantedBefore(config, mode, gpc)
+  if (config.googleConsentMode) pushConsentModeDefaults(win, consentModeOptions(config), before)
+  for (const { vendor, name } of vendorServices(config)) {
+    if (vendor == 'microsoft-uet') pushUetDefault(win, before(name))
+    if (vendor == 'fullstory') holdFullStory(win)
+  }
+}
+
+/** The vendor adapters the config's services name, each governed by its service's grant. */
+const vendorGates = (config: Config, pushDefault: boolean): Gate[] => {
+  const gates: Gate[] = []
+  for (const { vendor, name } of vendorServices(config)) {
+    if (vendor == 'fullstory') gates.push(fullStory({ name }))
+    if (vendor == 'microsoft-uet') gates.push(microsoftUet({ category: name }, { pushDefault }))
+    if (vendor == 'microsoft-clarity') gates.push(microsoftClarity({ analytics: name, ads: config.categories.marketing ? 'marketing' : name }))
   }
   return gates
 }
@@ -41,11 +67,9 @@ const vendorGates = (config: Config): Gate[] => {
 export const gatesFor = (config: Config, options: GatesForOptions): Gate[] => {
   const gates: Gate[] = []
   if (config.receipts) gates.push(receiptsWith(config.receipts, options.loadReceiptsSender))
-  if (config.googleConsentMode) {
-    const settings = config.googleConsentMode === true ? {} : config.googleConsentMode
-    gates.push(consentMode(settings, { pushDefault: !options.consentModeDefaultPushed }))
-  }
-  gates.push(...vendorGates(config))
+  const pushDefault = !options.defaultsPushed
+  if (config.googleConsentMode) gates.push(consentMode(consentModeOptions(config), { pushDefault }))
+  gates.push(...vendorGates(config, pushDefault))
   if (config.crossTab ?? options.crossTab) gates.push(crossTab())
   gates.push(...domGates({ nonce: options.nonce }))
   return gates

@@ -68,8 +68,11 @@ export const placeholders = (
     // CSSOM, not a style attribute: a strict style-src policy allows it.
     if (isFrame) {
       const box = element.getBoundingClientRect()
+      const { display, verticalAlign } = doc.defaultView!.getComputedStyle(element)
       host.style.width = `${box.width}px`
       host.style.height = `${box.height}px`
+      host.style.display = display == 'inline' ? 'inline-block' : display
+      host.style.verticalAlign = verticalAlign
     } else {
       for (const side of ['width', 'height'] as const) {
         const size = element.getAttribute(side)

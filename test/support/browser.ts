@@ -9,9 +9,13 @@ export const servePage = async (
   return ((await response.json()) as { url: string }).url
 }
 
-/** Load a URL in a same-origin iframe and wait for its load event. */
-export const openFrame = async (url: string) => {
+/** Load a URL in a same-origin iframe (300 × 150 unless sized) and wait for its load event. */
+export const openFrame = async (url: string, size?: { width: number; height: number }) => {
   const frame = document.createElement('iframe')
+  if (size) {
+    frame.width = String(size.width)
+    frame.height = String(size.height)
+  }
   frame.src = url
   const loaded = new Promise((done) => (frame.onload = done))
   document.body.append(frame)

@@ -49,20 +49,24 @@ export interface ScriptTagPage {
   body?: string
   /** The nonce on the script tag. */
   nonce?: string
+  /** The visitor's region, as `data-region` on the script tag. */
+  region?: string | undefined
   headers?: Record<string, string>
 }
 
 /** A page with the recorder, an inline config and the built script tag; returns its URL. */
-export const scriptTagPage = ({ config = siteConfig, before = '', body = '', nonce, headers }: ScriptTagPage = {}) =>
-  servePage(
-    `<!doctype html><html><head>${recorder}${inlineConfig(config)}${before}` +
-      `<script src="/__dist/consentry.js"${nonce ? ` nonce="${nonce}"` : ''}></script></head><body>${body}</body></html>`,
+export const scriptTagPage = ({ config = siteConfig, before = '', body = '', nonce, headers, region }: ScriptTagPage = {}) => {
+  const attributes = (nonce ? ` nonce="${nonce}"` : '') + (region ? ` data-region="${region}"` : '')
+  return servePage(
+    `<!doctype html><html lang="en"><head><title>Page</title>${recorder}${inlineConfig(config)}${before}` +
+      `<script src="/__dist/consentry.js"${attributes}></script></head><body>${body}</body></html>`,
     headers ? { headers } : {},
   )
+}
 
 /** Open a URL in an iframe; returns its window and document. */
-export const visit = async (url: string) => {
-  const frame = await openFrame(url)
+export const visit = async (url: string, size?: { width: number; height: number }) => {
+  const frame = await openFrame(url, size)
   return { frame, win: frame.contentWindow as Window & Record<string, any>, doc: frame.contentDocument! }
 }
 

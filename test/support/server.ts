@@ -28,6 +28,7 @@ export const testServer = (root: string): Plugin => ({
   configureServer(server) {
     const log: string[] = []
     const referers: string[] = []
+    const gpcHeaders: string[] = []
     const pages: { body: string; type: string; headers: Record<string, string>; pause?: number }[] = []
     const send = (res: ServerResponse, status: number, type: string, content: string | Buffer, headers = {}) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers })
@@ -96,8 +97,22 @@ export const testServer = (root: string): Plugin => ({
         return send(res, 200, TYPES.json!, seen)
       }
       if (route == '__referers') return send(res, 200, TYPES.json!, JSON.stringify(referers))
+      if (route == '__gpc') return send(res, 200, TYPES.json!, JSON.stringify(gpcHeaders))
+      if (route == '__vendor') {
+        // Stand-ins of vendors' tags: each records, as it loads, the consent state it finds.
+        const seen: Record<string, string> = {
+          'gtag.js': 'Array.from(window.dataLayer || []).filter((entry) => !entry.event).map((entry) => Array.from(entry))',
+          'uet.js': 'Array.from(window.uetq || [])',
+          'clarity.js': '(window.clarity && window.clarity.q || []).map((entry) => Array.from(entry))',
+          'fullstory.js': 'window._fs_capture_on_startup',
+        }
+        const what = seen[name]
+        if (!what) return send(res, 404, 'text/plain', 'no such vendor')
+        return send(res, 200, TYPES.js!, `(window.vendorSeen = window.vendorSeen || []).push([${JSON.stringify(name)}, JSON.parse(JSON.stringify(${what}))])`)
+      }
       if (route == '__dist' || route == '__gated') log.push(url.pathname + url.search)
       if (route == '__gated') referers.push(req.headers.referer ?? '')
+      if (route == '__gated') gpcHeaders.push(String(req.headers['sec-gpc'] ?? ''))
       if (route == '__dist') {
         try {
           return send(res, 200, TYPES[extension] ?? 'text/plain', await readFile(resolve(root, 'dist', name)))

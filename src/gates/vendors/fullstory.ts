@@ -2,6 +2,11 @@ import type { Gate } from '../../core/types'
 
 type FullStoryWindow = Window & { FS?: (command: string) => void; _fs_capture_on_startup?: boolean }
 
+/** Hold FullStory's capture until the gate decides: a snippet that loads now reads this flag. */
+export const holdFullStory = (win: Window | null) => {
+  if (win) (win as FullStoryWindow)._fs_capture_on_startup = false
+}
+
 /**
  * Gate for FullStory session replay: capture is held at start (`_fs_capture_on_startup = false`,
  * so load the FullStory snippet after the instance), starts with `FS('start')` when `name`
@@ -20,7 +25,7 @@ export const fullStory =
       if (granted != capturing && win.FS) win.FS(granted ? 'start' : 'shutdown')
       capturing = granted
     }
-    win._fs_capture_on_startup = false
+    holdFullStory(win)
     apply()
     return consent.$state.listen(apply)
   }

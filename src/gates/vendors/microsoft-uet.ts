@@ -1,18 +1,29 @@
+import { grantedBefore } from '../../core/modes'
 import { onDecisions } from '../decisions'
 import type { Gate } from '../../core/types'
 
+type UetWindow = Window & { uetq?: unknown[] }
+const queueOf = (win: UetWindow | null) => (win ? (win.uetq ??= []) : [])
+const signal = (granted: boolean) => ({ ad_storage: granted ? 'granted' : 'denied' })
+
+/** Push UET's consent default: `ad_storage` as it stands before a decision. */
+export const pushUetDefault = (win: Window | null, granted: boolean) => {
+  queueOf(win).push('consent', 'default', signal(granted))
+}
+
 /**
  * Gate for Microsoft Advertising (UET) consent mode: `uetq.push('consent', 'default',
- * { ad_storage: 'denied' })` at start, then `update` with the grant of `category` (default
- * `marketing`) when a decision is stored and on every change. Start it before the DOM gates.
+ * { ad_storage })` at start (denied, unless the mode grants `category` before a decision), then
+ * `update` with the grant of `category` (default `marketing`) when a decision is stored and on
+ * every change. Start it before the DOM gates.
+ *
+ * @param start - `pushDefault: false` when the default is in the queue already.
  */
 export const microsoftUet =
-  ({ category = 'marketing' }: { category?: string } = {}): Gate =>
+  ({ category = 'marketing' }: { category?: string } = {}, { pushDefault = true }: { pushDefault?: boolean } = {}): Gate =>
   (consent, doc) => {
-    const win = doc.defaultView as (Window & { uetq?: unknown[] }) | null
-    const queue = () => (win ? (win.uetq ??= []) : [])
-    const signal = () => ({ ad_storage: consent.isGranted(category) ? 'granted' : 'denied' })
-    queue().push('consent', 'default', { ad_storage: 'denied' })
-    const update = () => queue().push('consent', 'update', signal())
+    const win = doc.defaultView as UetWindow | null
+    if (pushDefault) pushUetDefault(win, grantedBefore(consent.config, consent.mode, consent.gpc)(category))
+    const update = () => queueOf(win).push('consent', 'update', signal(consent.isGranted(category)))
     return onDecisions(consent, update)
   }
