@@ -67,8 +67,13 @@ export default defineConfig(({ command, mode }) => ({
           outDir: 'dist',
           emptyOutDir: false,
           lib: { entry: 'src/cdn-ui.ts', formats: ['es'], fileName: () => 'consentry-ui.js' },
-          // Loaded by browsers, not bundlers: minify fully (lib mode keeps ES output readable).
-          rolldownOptions: { output: { minify: true, chunkFileNames: 'consentry-ui-[name].js' } },
+          rolldownOptions: {
+            // Modules the placeholders chunk shares with the entry (Preact above all) stay in the
+            // entry, which exports them: a first visit fetches one file, not two.
+            preserveEntrySignatures: 'allow-extension',
+            // Loaded by browsers, not bundlers: minify fully (lib mode keeps ES output readable).
+            output: { minify: true, chunkFileNames: 'consentry-ui-[name].js' },
+          },
         }
       : mode == 'cdn'
       ? {

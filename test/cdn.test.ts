@@ -43,8 +43,10 @@ describe('the script tag', () => {
       servePage(`<!doctype html>${recorder}${inlineConfig(config)}<script src="/__dist/consentry.js"></script>${tags}`)
     const dist = async () => (await requests(true)).filter((url) => url.startsWith('/__dist/'))
     const first = await openFrame(await page(siteConfig))
+    // The page's gated iframe and template wait for consent: their placeholders are a chunk too.
+    await expect.poll(() => first.contentDocument!.querySelectorAll('[data-consentry-placeholder]').length).toBe(2)
     ;(await started(first.contentWindow as any)).acceptAll()
-    expect(await dist()).toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js'])
+    expect(await dist()).toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js', '/__dist/consentry-ui-placeholders.js'])
 
     const returning = await openFrame(await page(siteConfig))
     expect((returning.contentWindow as any).consentry.getState().decided).toBe(true)

@@ -1,11 +1,11 @@
 import { render } from 'preact'
 import { isEmailLink } from '../core/email-link'
+import { PLACEHOLDER_TARGETS } from '../core/placeholders'
 import type { Consentry } from '../core/types'
 import { isSafeUrl } from '../core/url'
 import { isRightToLeft } from '../i18n/locale'
 import { loadTexts, type Texts } from '../i18n/texts'
 import { Banner } from './banner'
-import { placeholders } from './placeholders'
 import { Preferences } from './preferences'
 import css from './styles.css?inline'
 
@@ -130,13 +130,29 @@ export const mount = (consent: Consentry, doc: Document) => {
     if (doc.body) done()
     else doc.addEventListener('DOMContentLoaded', () => done(), { once: true })
   })
+  // The placeholders are a chunk of their own, loaded once a gated embed is on the page.
+  const watchForEmbeds = (loaded: Texts) => {
+    const observer = new MutationObserver(() => load())
+    const load = () => {
+      if (removed || !doc.querySelector(PLACEHOLDER_TARGETS)) return
+      observer.disconnect()
+      import('./placeholders')
+        .then((module) => {
+          if (!removed) stops.push(module.placeholders(consent, doc, loaded, sheet, host.getAttribute('data-theme')!, fail))
+        })
+        .catch(fail)
+    }
+    observer.observe(doc, { childList: true, subtree: true })
+    stops.push(() => observer.disconnect())
+    load()
+  }
   Promise.all([loadTexts(config, doc), parsedBody])
     .then(([loaded]) => {
       if (removed) return
       doc.body.append(host)
       texts = loaded
       draw()
-      if (config.ui?.placeholders !== false) stops.push(placeholders(consent, doc, loaded, sheet, host.getAttribute('data-theme')!, fail))
+      if (config.ui?.placeholders !== false) watchForEmbeds(loaded)
     })
     .catch(fail)
   return remove
