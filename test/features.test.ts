@@ -4,7 +4,7 @@ import axe from 'axe-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { commands } from 'vitest/browser'
 import { clearCookies, closeFrames, requests, tick } from './support/browser'
-import { siteConfig } from './support/configs'
+import { deniedSignals, siteConfig } from './support/configs'
 import { gatedRequests, scriptTagPage, uiRoot, visit } from './support/pages'
 
 beforeEach(async () => {
@@ -25,15 +25,7 @@ const bannerText = (doc: Document) => uiRoot(doc)?.querySelector('.banner')?.tex
 /** The gtag commands in a page's dataLayer, as arrays. */
 const commandsIn = (win: Win) =>
   (win.dataLayer ?? []).filter((entry: object) => !('event' in entry)).map((entry: IArguments) => Array.from(entry))
-const denied = {
-  ad_storage: 'denied',
-  ad_user_data: 'denied',
-  ad_personalization: 'denied',
-  analytics_storage: 'denied',
-  functionality_storage: 'granted',
-  personalization_storage: 'granted',
-  security_storage: 'granted',
-}
+const denied = deniedSignals
 const granted = { ...denied, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted' }
 
 describe('Google Consent Mode v2 from the config', () => {

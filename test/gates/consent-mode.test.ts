@@ -3,7 +3,7 @@ import { createConsentry } from '../../src/consentry'
 import { domGates } from '../../src/gates/index'
 import { consentMode, type ConsentModeOptions } from '../../src/gates/consent-mode'
 import { blankPage } from '../support/browser'
-import { siteConfig } from '../support/configs'
+import { deniedSignals, siteConfig } from '../support/configs'
 import '../support/gate'
 
 // A gated tag that records the gtag commands the dataLayer held when it ran (the consentry_update
@@ -15,15 +15,7 @@ const entries = (win: Window & Record<string, any>) =>
 const start = (doc: Document, options?: ConsentModeOptions) =>
   createConsentry(siteConfig, { document: doc, ui: undefined, gates: [consentMode(options), ...domGates()] })
 
-const denied = {
-  ad_storage: 'denied',
-  ad_user_data: 'denied',
-  ad_personalization: 'denied',
-  analytics_storage: 'denied',
-  functionality_storage: 'granted',
-  personalization_storage: 'granted',
-  security_storage: 'granted',
-}
+const denied = deniedSignals
 
 describe('Google Consent Mode v2', () => {
   it('pushes the default, every signal but the essential ones denied, synchronously at start', async () => {

@@ -16,3 +16,14 @@ export const siteConfig = {
     'click-tracking': {},
   },
 } satisfies ConsentryConfig
+
+/** Consent Mode's signals before a decision under the site config: all denied but the essential ones. */
+export const deniedSignals = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'granted',
+  personalization_storage: 'granted',
+  security_storage: 'granted',
+}
