@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
 import { minify } from 'terser'
-import type { Plugin } from 'vite'
+import type { BuildEnvironmentOptions, Plugin } from 'vite'
 import { testServer } from './test/support/server.ts'
 
 // System Chromium (Debian package); Playwright's own browser download is impossible offline.
@@ -44,54 +44,62 @@ const terserPass = (): Plugin => ({
 
 const external = [/^preact/, 'nanostores', 'js-cookie']
 
+// One build per mode: the npm entries (default), the script tag and its chunks, the server.
+const builds: Record<string, BuildEnvironmentOptions> = {
+  npm: {
+    target: 'es2020',
+    sourcemap: true,
+    outDir: 'dist/npm',
+    lib: { entry: { index: 'src/index.ts', ui: 'src/ui.ts' }, formats: ['es'] },
+    rolldownOptions: { external },
+  },
+  cdn: {
+    target: 'es2020',
+    // Maps are written but not referenced: the comment alone would cost the core 23 bytes.
+    sourcemap: 'hidden',
+    outDir: 'dist',
+    emptyOutDir: false,
+    lib: { entry: 'src/cdn.ts', formats: ['iife'], name: 'consentry', fileName: () => 'consentry.js' },
+  },
+  'cdn-ui': {
+    target: 'es2020',
+    sourcemap: 'hidden',
+    outDir: 'dist',
+    emptyOutDir: false,
+    lib: { entry: 'src/cdn-ui.ts', formats: ['es'], fileName: () => 'consentry-ui.js' },
+    rolldownOptions: {
+      // Modules the placeholders chunk shares with the entry (Preact above all) stay in the
+      // entry, which exports them: a first visit fetches one file, not two.
+      preserveEntrySignatures: 'allow-extension',
+      // Loaded by browsers, not bundlers: minify fully (lib mode keeps ES output readable).
+      output: { minify: true, chunkFileNames: 'consentry-ui-[name].js' },
+    },
+  },
+  'cdn-receipts': {
+    target: 'es2020',
+    sourcemap: 'hidden',
+    outDir: 'dist',
+    emptyOutDir: false,
+    lib: { entry: 'src/cdn-receipts.ts', formats: ['es'], fileName: () => 'consentry-receipts.js' },
+    rolldownOptions: { output: { minify: true } },
+  },
+  // consentry/server, for Node 20 (and runtimes with node:crypto and the Fetch API).
+  server: {
+    target: 'node20',
+    sourcemap: true,
+    outDir: 'dist/server',
+    lib: { entry: { index: 'src/server/index.ts' }, formats: ['es'] },
+    rolldownOptions: { external: [/^node:/, /^hono/, /^@hono\//, 'pg', /^@electric-sql\//, 'ajv'] },
+  },
+}
+
 export default defineConfig(({ command, mode }) => ({
   // Explicit Preact JSX: tsconfig's jsxImportSource reaches only files that tsconfig includes.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   // Library mode does not replace process.env.NODE_ENV; nanostores reads it.
   define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   plugins: mode == 'cdn' ? [privateNanostoresGlobal(), terserPass()] : mode.startsWith('cdn-') ? [terserPass()] : [],
-  build:
-    mode == 'cdn-receipts'
-      ? {
-          target: 'es2020',
-          sourcemap: 'hidden',
-          outDir: 'dist',
-          emptyOutDir: false,
-          lib: { entry: 'src/cdn-receipts.ts', formats: ['es'], fileName: () => 'consentry-receipts.js' },
-          rolldownOptions: { output: { minify: true } },
-        }
-      : mode == 'cdn-ui'
-      ? {
-          target: 'es2020',
-          sourcemap: 'hidden',
-          outDir: 'dist',
-          emptyOutDir: false,
-          lib: { entry: 'src/cdn-ui.ts', formats: ['es'], fileName: () => 'consentry-ui.js' },
-          rolldownOptions: {
-            // Modules the placeholders chunk shares with the entry (Preact above all) stay in the
-            // entry, which exports them: a first visit fetches one file, not two.
-            preserveEntrySignatures: 'allow-extension',
-            // Loaded by browsers, not bundlers: minify fully (lib mode keeps ES output readable).
-            output: { minify: true, chunkFileNames: 'consentry-ui-[name].js' },
-          },
-        }
-      : mode == 'cdn'
-      ? {
-          target: 'es2020',
-          // Maps are written but not referenced: the comment alone would cost the core 23 bytes.
-          sourcemap: 'hidden',
-          outDir: 'dist',
-          emptyOutDir: false,
-          lib: { entry: 'src/cdn.ts', formats: ['iife'], name: 'consentry', fileName: () => 'consentry.js' },
-
-        }
-      : {
-          target: 'es2020',
-          sourcemap: true,
-          outDir: 'dist/npm',
-          lib: { entry: { index: 'src/index.ts', ui: 'src/ui.ts' }, formats: ['es'] },
-          rolldownOptions: { external },
-        },
+  build: builds[mode] ?? builds.npm,
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.node.test.ts'], environment: 'node' } },

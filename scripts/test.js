@@ -1,25 +1,48 @@
 // npm test: build, typecheck, both vitest projects, size budgets, API docs; ends with the plain
-// "N passed, N failed" line that CI reads, and fails when any step fails.
+// "N passed, N failed" line that CI reads, and fails when any step fails, naming it.
+// With DATABASE_URL set (.ci/run starts a PostgreSQL server), the server's tests run a second
+// time against that server; the first run always uses the embedded PGlite.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 
-const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shell: process.platform == 'win32' }).status ?? 1
-const results = '.vitest/results.json'
+const postgres = process.env.DATABASE_URL
+const embedded = { ...process.env }
+delete embedded.DATABASE_URL
+const run = (command, args, env = embedded) => spawnSync(command, args, { stdio: 'inherit', env, shell: process.platform == 'win32' }).status ?? 1
 mkdirSync('.vitest', { recursive: true })
-rmSync(results, { force: true })
 
-// Build first: the tests load the built files.
-let failed = run('npm', ['run', '--silent', 'build']) || run('npx', ['tsc', '--noEmit'])
-const vitest = failed
-  ? 1
-  : run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)])
 let passed = 0
 let failedTests = 0
-try {
-  const json = JSON.parse(readFileSync(results, 'utf8'))
-  passed = json.numPassedTests
-  failedTests = json.numFailedTests
-} catch {}
-if (!failed && !vitest) failed = run('npx', ['size-limit']) || run('npx', ['typedoc', '--emit', 'none'])
+/** A vitest run whose counts add to the closing line; returns its exit code. */
+const vitest = (results, args, env) => {
+  rmSync(results, { force: true })
+  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...args], env)
+  try {
+    const json = JSON.parse(readFileSync(results, 'utf8'))
+    passed += json.numPassedTests
+    failedTests += json.numFailedTests
+  } catch {}
+  return status
+}
+
+const steps = [
+  ['build', () => run('npm', ['run', '--silent', 'build'])],
+  ['typecheck', () => run('npx', ['tsc', '--noEmit'])],
+  ['tests', () => vitest('.vitest/results.json', process.argv.slice(2))],
+  ...(postgres
+    ? [['server tests against PostgreSQL', () => vitest('.vitest/results-postgres.json', ['test/server', '--project', 'unit'], { ...process.env })]]
+    : []),
+  ['size budgets', () => run('npx', ['size-limit'])],
+  ['API docs', () => run('npx', ['typedoc', '--emit', 'none'])],
+]
+const failed = []
+for (const [name, step] of steps) {
+  if (step() != 0) {
+    failed.push(name)
+    // A broken build or type error makes the later steps meaningless.
+    if (name == 'build' || name == 'typecheck') break
+  }
+}
+if (failed.length) console.error(`\nfailed: ${failed.join(', ')}`)
 console.log(`\n${passed} passed, ${failedTests} failed`)
-process.exit(failed || vitest || (failedTests ? 1 : 0))
+process.exit(failed.length || failedTests ? 1 : 0)

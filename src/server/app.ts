@@ -1,0 +1,138 @@
+import { timingSafeEqual } from 'node:crypto'
+import { Ajv, type ErrorObject } from 'ajv'
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
+import type { Database } from './database'
+import { receiptSchema, type ReceivedReceipt } from './receipt-schema'
+import { latestDecision, receiptsOf, storeReceipt, type StoredReceipt } from './store'
+import { verifyRecipientToken } from './tokens'
+
+/** Options of {@link createConsentServer}. */
+export interface ConsentServerOptions {
+  /** The database, from {@link openDatabase}. */
+  db: Database
+  /** Secrets of the recipient tokens: the current one first, then those being rotated out. */
+  secrets: string[]
+  /** Origins whose pages may send receipts (CORS), such as `https://www.example.com`. */
+  origins: string[]
+  /** The CRM backend's key for the subject routes, sent as `Authorization: Bearer <apiKey>`. */
+  apiKey: string
+  /** Where the routes live. Default `/consent`. */
+  prefix?: string
+  /**
+   * Set the consent cookie the receipt's request carried again, as an HTTP cookie, with each
+   * answer (Safari caps cookies written by scripts at 7 days). Pair it with the browser side's
+   * `receipts.setCookie`.
+   */
+  consentCookie?: { name: string; days?: number; domain?: string }
+  /** The clock, for tests. */
+  now?: () => Date
+}
+
+/** A consent server: a Fetch API handler to mount in any framework, or to serve with {@link serve}. */
+export interface ConsentServer {
+  fetch(request: Request): Promise<Response>
+}
+
+const MAX_BODY = 8 * 1024
+
+/** The JSON path of an ajv error, as Consentry's config errors name them. */
+const pathOf = (error: ErrorObject) => {
+  const parts = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+  if (error.keyword == 'required') parts.push(String(error.params.missingProperty))
+  if (error.keyword == 'additionalProperties') parts.push(String(error.params.additionalProperty))
+  return parts.join('.') || 'receipt'
+}
+
+const sameKey = (given: string, expected: string) => {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length == b.length && timingSafeEqual(a, b)
+}
+
+// A cell that a spreadsheet would read as a formula is quoted as text.
+const csvCell = (value: unknown) => {
+  const text = typeof value == 'string' ? value : JSON.stringify(value)
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+  return `"${safe.replace(/"/g, '""')}"`
+}
+const CSV_COLUMNS: (keyof StoredReceipt)[] = ['receiptId', 'consentId', 'subject', 'decidedAt', 'receivedAt', 'revision', 'source', 'gpc', 'locale', 'url', 'categories', 'services']
+
+/**
+ * The consent server: `POST <prefix>/receipts` for browsers (CORS limited to `origins`),
+ * `GET <prefix>/subjects/:subject` and `…/receipts?format=json|csv` for the CRM backend.
+ *
+ * @throws when a secret or the API key is missing or empty: there is no built-in fallback.
+ */
+export const createConsentServer = ({ db, secrets, origins, apiKey, prefix = '/consent', consentCookie, now = () => new Date() }: ConsentServerOptions): ConsentServer => {
+  if (!secrets.length || secrets.some((secret) => !secret)) throw new Error('consentry: createConsentServer needs secrets, none of them empty')
+  if (!apiKey) throw new Error('consentry: createConsentServer needs an apiKey')
+  const validate = new Ajv({ allErrors: false }).addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text))).compile(receiptSchema)
+  const app = new Hono().basePath(prefix)
+  const fail = (c: Context, status: 400 | 401 | 403 | 404 | 413 | 415, error: string) => c.json({ error }, status)
+
+  const renewCookie = (c: Context) => {
+    if (!consentCookie) return
+    const { name, days = 182, domain } = consentCookie
+    const pair = (c.req.header('cookie') ?? '').split('; ').find((each) => each.startsWith(name + '='))
+    if (!pair) return
+    const secure = new URL(c.req.url).protocol == 'https:' || c.req.header('x-forwarded-proto') == 'https'
+    const attributes = [`Path=/`, `Max-Age=${Math.round(days * 86400)}`, 'SameSite=Lax', domain && `Domain=${domain}`, secure && 'Secure']
+    c.header('set-cookie', [pair, ...attributes.filter(Boolean)].join('; '))
+  }
+
+  app.use('/receipts', cors({ origin: origins, allowMethods: ['POST'], allowHeaders: ['content-type'], credentials: !!consentCookie, maxAge: 86400 }))
+  app.post(
+    '/receipts',
+    bodyLimit({ maxSize: MAX_BODY, onError: (c) => fail(c, 413, `a receipt is at most ${MAX_BODY} bytes`) }),
+    async (c) => {
+      const origin = c.req.header('origin')
+      if (origin != null && !origins.includes(origin)) return fail(c, 403, 'origin not allowed')
+      let receipt: unknown
+      try {
+        receipt = JSON.parse(await c.req.text())
+      } catch {
+        return fail(c, 400, 'receipt: expected JSON')
+      }
+      if (!validate(receipt)) {
+        const [error] = validate.errors ?? []
+        return fail(c, 400, `consentry: ${error ? pathOf(error) : 'receipt'}: ${error?.message ?? 'invalid'}`)
+      }
+      const valid = receipt as ReceivedReceipt
+      let subject: string | null = null
+      if (valid.subject != null) {
+        const token = verifyRecipientToken(valid.subject, secrets, now())
+        if (!token) return fail(c, 403, 'subject: invalid, foreign or expired recipient token')
+        subject = token.subject
+      }
+      const stored = await storeReceipt(db, valid, subject, now())
+      renewCookie(c)
+      return c.json({ stored, duplicate: !stored }, stored ? 201 : 200)
+    },
+  )
+
+  // The CRM backend's routes.
+  app.use('/subjects/*', async (c, next) => {
+    const header = c.req.header('authorization') ?? ''
+    if (!header.startsWith('Bearer ') || !sameKey(header.slice(7), apiKey)) return fail(c, 401, 'expected Authorization: Bearer <apiKey>')
+    return next()
+  })
+  app.get('/subjects/:subject', async (c) => {
+    const decision = await latestDecision(db, c.req.param('subject'))
+    return decision ? c.json(decision) : fail(c, 404, 'no decision recorded for this subject')
+  })
+  app.get('/subjects/:subject/receipts', async (c) => {
+    const receipts = await receiptsOf(db, c.req.param('subject'))
+    if (c.req.query('format') != 'csv') return c.json(receipts)
+    const lines = [CSV_COLUMNS.join(','), ...receipts.map((receipt) => CSV_COLUMNS.map((column) => csvCell(receipt[column])).join(','))]
+    return c.body(lines.join('\r\n') + '\r\n', 200, { 'content-type': 'text/csv; charset=utf-8' })
+  })
+
+  app.notFound((c) => c.json({ error: 'not found' }, 404))
+  app.onError((error, c) => {
+    console.error('consentry server:', error)
+    return c.json({ error: 'server error' }, 500)
+  })
+  return { fetch: async (request) => app.fetch(request) }
+}

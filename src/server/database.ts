@@ -1,0 +1,91 @@
+import type { PGlite } from '@electric-sql/pglite'
+import type { Pool } from 'pg'
+import receipts from './migrations/0001-receipts.sql?raw'
+
+/** One query: rows of objects. */
+export type Query = <Row = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<Row[]>
+
+/** PostgreSQL or PGlite behind one small interface. */
+export interface Database {
+  query: Query
+  /** Run `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (query: Query) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+/** The versioned migrations, in order; each runs once, in a transaction. */
+const MIGRATIONS: [number, string][] = [[1, receipts]]
+
+const fromPglite = (db: PGlite): Database => ({
+  query: async (text, params) => (await db.query(text, params)).rows as never,
+  transaction: (work) => db.transaction((tx) => work(async (text, params) => (await tx.query(text, params)).rows as never)),
+  close: () => db.close(),
+})
+
+const fromPool = (pool: Pool): Database => ({
+  query: async (text, params) => (await pool.query(text, params)).rows,
+  async transaction(work) {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      const result = await work(async (text, params) => (await client.query(text, params)).rows)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK')
+      throw error
+    } finally {
+      client.release()
+    }
+  },
+  close: () => pool.end(),
+})
+
+// The drivers are optional peer dependencies: a browser-only install needs neither.
+const load = async <T>(importer: () => Promise<T>, name: string): Promise<T> => {
+  try {
+    return await importer()
+  } catch (error) {
+    throw new Error(`consentry: openDatabase needs the ${name} package: npm install ${name}`, { cause: error })
+  }
+}
+
+/** Apply the migrations this database has not seen. Returns the versions applied. */
+export const migrate = async (db: Database): Promise<number[]> => {
+  await db.query('CREATE TABLE IF NOT EXISTS consentry_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())')
+  const applied: number[] = []
+  for (const [version, sql] of MIGRATIONS) {
+    const done = await db.transaction(async (query) => {
+      // A lock, so that two servers starting at once do not both apply it.
+      await query('LOCK TABLE consentry_migrations IN EXCLUSIVE MODE')
+      if ((await query('SELECT 1 FROM consentry_migrations WHERE version = $1', [version])).length) return false
+      for (const statement of sql.split(/;\s*$/m).filter((part) => part.trim())) await query(statement)
+      await query('INSERT INTO consentry_migrations (version) VALUES ($1)', [version])
+      return true
+    })
+    if (done) applied.push(version)
+  }
+  return applied
+}
+
+/**
+ * Open the consent database and apply its migrations: `postgres://…` (or `postgresql://…`) is a
+ * PostgreSQL server, through `pg`; a folder, or `memory://`, is an embedded PGlite database.
+ *
+ * @example
+ * ```ts
+ * const db = await openDatabase(process.env.DATABASE_URL ?? './data/consent')
+ * ```
+ */
+export const openDatabase = async (location: string, { migrations = true }: { migrations?: boolean } = {}): Promise<Database> => {
+  let db: Database
+  if (/^postgres(ql)?:\/\//.test(location)) {
+    const { default: pg } = await load(() => import('pg'), 'pg')
+    db = fromPool(new pg.Pool({ connectionString: location }))
+  } else {
+    const { PGlite } = await load(() => import('@electric-sql/pglite'), '@electric-sql/pglite')
+    db = fromPglite(await PGlite.create(location))
+  }
+  if (migrations) await migrate(db)
+  return db
+}

@@ -1,0 +1,6 @@
+export { createConsentServer, type ConsentServer, type ConsentServerOptions } from './app'
+export { migrate, openDatabase, type Database, type Query } from './database'
+export { serve } from './node'
+export { receiptSchema, type ReceivedReceipt } from './receipt-schema'
+export type { LatestDecision, StoredReceipt } from './store'
+export { signRecipientToken, verifyRecipientToken, type RecipientToken } from './tokens'

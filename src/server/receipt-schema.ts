@@ -1,0 +1,43 @@
+const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'
+
+/** The JSON Schema of a consent receipt, as the browser side sends it. */
+export const receiptSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'Consentry consent receipt',
+  type: 'object',
+  additionalProperties: false,
+  required: ['receiptId', 'consentId', 'revision', 'categories', 'services', 'source', 'gpc', 'locale', 'url', 'timestamp'],
+  properties: {
+    receiptId: { type: 'string', pattern: UUID },
+    consentId: { type: 'string', pattern: UUID },
+    subject: { type: 'string', maxLength: 1024 },
+    revision: { type: 'integer', minimum: 1, maximum: 2147483647 },
+    categories: { type: 'object', maxProperties: 100, propertyNames: { pattern: '^[a-z][a-z0-9-]{0,63}$' }, additionalProperties: { type: 'boolean' } },
+    services: {
+      type: 'object',
+      maxProperties: 1000,
+      propertyNames: { pattern: '^[a-z][a-z0-9-]{0,63}\\.[a-z][a-z0-9-]{0,63}$' },
+      additionalProperties: { type: 'boolean' },
+    },
+    source: { enum: ['banner', 'preferences', 'api', 'email-link', 'placeholder'] },
+    gpc: { type: 'boolean' },
+    locale: { type: 'string', maxLength: 35 },
+    url: { type: 'string', maxLength: 2048 },
+    timestamp: { type: 'string', format: 'date-time', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$' },
+  },
+} as const
+
+/** A receipt that passed {@link receiptSchema}. */
+export interface ReceivedReceipt {
+  receiptId: string
+  consentId: string
+  subject?: string
+  revision: number
+  categories: Record<string, boolean>
+  services: Record<string, boolean>
+  source: string
+  gpc: boolean
+  locale: string
+  url: string
+  timestamp: string
+}

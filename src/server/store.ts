@@ -1,0 +1,116 @@
+import type { Database } from './database'
+import type { ReceivedReceipt } from './receipt-schema'
+
+/** The newest decision of a subject, as the CRM reads it. */
+export interface LatestDecision {
+  subject: string
+  categories: Record<string, boolean>
+  services: Record<string, boolean>
+  revision: number
+  receiptId: string
+  updatedAt: string
+}
+
+/** One stored receipt, for the proof of consent. */
+export interface StoredReceipt {
+  receiptId: string
+  consentId: string
+  subject: string | null
+  revision: number
+  categories: Record<string, boolean>
+  services: Record<string, boolean>
+  source: string
+  gpc: boolean
+  locale: string
+  url: string
+  decidedAt: string
+  receivedAt: string
+}
+
+// Only when newer: a late retry of an older receipt never replaces a newer decision. The receipt
+// id breaks ties, so that two receipts of the same millisecond end the same way everywhere.
+const UPSERT_LATEST = `
+  INSERT INTO consentry_latest (kind, id, receipt_id, decided_at, revision, categories, services)
+  VALUES ($1, $2, $3, $4, $5, $6, $7)
+  ON CONFLICT (kind, id) DO UPDATE SET
+    receipt_id = excluded.receipt_id, decided_at = excluded.decided_at, revision = excluded.revision,
+    categories = excluded.categories, services = excluded.services
+  WHERE consentry_latest.decided_at < excluded.decided_at
+     OR (consentry_latest.decided_at = excluded.decided_at AND consentry_latest.receipt_id < excluded.receipt_id)`
+
+/**
+ * Store a receipt under its subject (or none), with its time clamped to `now`: a receipt dated in
+ * the future counts as received now. Returns false for a receipt already stored.
+ */
+export const storeReceipt = (db: Database, receipt: ReceivedReceipt, subject: string | null, now: Date) =>
+  db.transaction(async (query) => {
+    const stated = new Date(receipt.timestamp)
+    const decidedAt = (stated.getTime() > now.getTime() ? now : stated).toISOString()
+    const inserted = await query(
+      `INSERT INTO consentry_receipts
+         (receipt_id, consent_id, subject, revision, categories, services, source, gpc, locale, url, decided_at, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (receipt_id) DO NOTHING
+       RETURNING receipt_id`,
+      [
+        receipt.receiptId,
+        receipt.consentId,
+        subject,
+        receipt.revision,
+        JSON.stringify(receipt.categories),
+        JSON.stringify(receipt.services),
+        receipt.source,
+        receipt.gpc,
+        receipt.locale,
+        receipt.url,
+        decidedAt,
+        now.toISOString(),
+      ],
+    )
+    if (!inserted.length) return false
+    const decision = [receipt.receiptId, decidedAt, receipt.revision, JSON.stringify(receipt.categories), JSON.stringify(receipt.services)]
+    await query(UPSERT_LATEST, ['consent', receipt.consentId, ...decision])
+    if (subject != null) await query(UPSERT_LATEST, ['subject', subject, ...decision])
+    return true
+  })
+
+const iso = (value: unknown) => new Date(value as string).toISOString()
+
+/** The newest decision of a subject, in one indexed query; undefined when none is stored. */
+export const latestDecision = async (db: Database, subject: string): Promise<LatestDecision | undefined> => {
+  const [row] = await db.query<{ receipt_id: string; decided_at: unknown; revision: number; categories: unknown; services: unknown }>(
+    `SELECT receipt_id, decided_at, revision, categories, services FROM consentry_latest WHERE kind = 'subject' AND id = $1`,
+    [subject],
+  )
+  if (!row) return undefined
+  return {
+    subject,
+    categories: row.categories as Record<string, boolean>,
+    services: row.services as Record<string, boolean>,
+    revision: row.revision,
+    receiptId: row.receipt_id,
+    updatedAt: iso(row.decided_at),
+  }
+}
+
+/** Every receipt of a subject, oldest first. */
+export const receiptsOf = async (db: Database, subject: string): Promise<StoredReceipt[]> => {
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT * FROM consentry_receipts WHERE subject = $1 ORDER BY decided_at, receipt_id`,
+    [subject],
+  )
+  return rows.map((row) => ({
+    receiptId: row.receipt_id as string,
+    consentId: row.consent_id as string,
+    subject: row.subject as string | null,
+    revision: row.revision as number,
+    categories: row.categories as Record<string, boolean>,
+    services: row.services as Record<string, boolean>,
+    source: row.source as string,
+    gpc: row.gpc as boolean,
+    locale: row.locale as string,
+    url: row.url as string,
+    decidedAt: iso(row.decided_at),
+    receivedAt: iso(row.received_at),
+  }))
+}

@@ -1,0 +1,258 @@
+// consentry/server against PGlite in `npm test`, and against a real PostgreSQL server when
+// DATABASE_URL is set (.ci/run starts one). One database per file: PGlite takes seconds to start.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createConsentServer, migrate, openDatabase, signRecipientToken, verifyRecipientToken, type ConsentServer, type Database } from '../../src/server'
+
+const ORIGIN = 'https://www.example.com'
+const SECRET = 'current-secret'
+const API_KEY = 'crm-key'
+let db: Database
+let clock = new Date('2026-06-01T12:00:00Z')
+let app: ConsentServer
+
+beforeAll(async () => {
+  db = await openDatabase(process.env.DATABASE_URL ?? 'memory://')
+  app = createConsentServer({ db, secrets: [SECRET, 'old-secret'], origins: [ORIGIN], apiKey: API_KEY, now: () => clock })
+}, 60_000)
+afterAll(() => db.close())
+beforeEach(async () => {
+  await db.query('TRUNCATE consentry_latest, consentry_receipts')
+  clock = new Date('2026-06-01T12:00:00Z')
+})
+
+const server = () => app
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+const receipt = (changes: Record<string, unknown> = {}) => ({
+  receiptId: uuid(1),
+  consentId: uuid(1000),
+  revision: 1,
+  categories: { essential: true, analytics: false, 'click-tracking': true },
+  services: {},
+  source: 'email-link',
+  gpc: false,
+  locale: 'en',
+  url: 'https://www.example.com/',
+  timestamp: '2026-06-01T11:59:00.000Z',
+  ...changes,
+})
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  server().fetch(
+    new Request('http://crm.test/consent/receipts', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
+      body: typeof body == 'string' ? body : JSON.stringify(body),
+    }),
+  )
+const get = (path: string, key: string | null = API_KEY) =>
+  server().fetch(new Request(`http://crm.test${path}`, { headers: key == null ? {} : { authorization: `Bearer ${key}` } }))
+const token = (subject = 'contact-42', days = 30, secret = SECRET) =>
+  signRecipientToken({ subject, expiresAt: new Date(clock.getTime() + days * 864e5) }, secret)
+const count = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM consentry_receipts'))[0]!.n)
+
+describe('recipient tokens', () => {
+  it('carry a subject and an expiry that only the secrets can read', () => {
+    const sealed = token('contact-42')
+    expect(verifyRecipientToken(sealed, SECRET, clock)).toEqual({ subject: 'contact-42', expiresAt: new Date(Math.floor((clock.getTime() + 30 * 864e5) / 1000) * 1000) })
+    expect(sealed).not.toContain('contact')
+    expect(Buffer.from(sealed.slice(3), 'base64url').toString('latin1')).not.toContain('contact-42')
+  })
+
+  it('are refused when expired, tampered with, foreign or not tokens at all', () => {
+    const sealed = token('contact-42', 1)
+    expect(verifyRecipientToken(sealed, SECRET, new Date(clock.getTime() + 2 * 864e5))).toBeNull()
+    const flipped = sealed.slice(0, -2) + (sealed.at(-2) == 'A' ? 'B' : 'A') + sealed.at(-1)
+    expect(verifyRecipientToken(flipped, SECRET, clock)).toBeNull()
+    expect(verifyRecipientToken(token('contact-42', 30, 'someone-else'), SECRET, clock)).toBeNull()
+    for (const junk of ['', 'c1.', 'c1.AAAA', 'x'.repeat(5000), 42, null, {}, 'c2.' + sealed.slice(3)]) expect(verifyRecipientToken(junk, SECRET, clock)).toBeNull()
+  })
+
+  it('keep working across a key rotation: every listed secret is tried', () => {
+    expect(verifyRecipientToken(token('contact-7', 30, 'old-secret'), [SECRET, 'old-secret'], clock)?.subject).toBe('contact-7')
+  })
+
+  it('refuse an empty secret, and the server refuses to start without secrets or API key', () => {
+    expect(() => signRecipientToken({ subject: 'a', expiresAt: new Date() }, '')).toThrow(/secret/)
+    expect(() => createConsentServer({ db, secrets: [], origins: [], apiKey: API_KEY })).toThrow(/secrets/)
+    expect(() => createConsentServer({ db, secrets: [''], origins: [], apiKey: API_KEY })).toThrow(/secrets/)
+    expect(() => createConsentServer({ db, secrets: [SECRET], origins: [], apiKey: '' })).toThrow(/apiKey/)
+  })
+})
+
+describe('migrations', () => {
+  it('are applied once: a second run applies nothing', async () => {
+    expect(await migrate(db)).toEqual([])
+    const [row] = await db.query<{ version: number }>('SELECT max(version) AS version FROM consentry_migrations')
+    expect(row!.version).toBe(1)
+  })
+})
+
+describe('POST /consent/receipts', () => {
+  it('stores a receipt under the subject its token names, and answers the CRM', async () => {
+    const response = await post(receipt({ subject: token('contact-42') }))
+    expect(response.status).toBe(201)
+    expect(await response.json()).toEqual({ stored: true, duplicate: false })
+    const answer = await get('/consent/subjects/contact-42')
+    expect(answer.status).toBe(200)
+    expect(await answer.json()).toEqual({
+      subject: 'contact-42',
+      categories: { essential: true, analytics: false, 'click-tracking': true },
+      services: {},
+      revision: 1,
+      receiptId: uuid(1),
+      updatedAt: '2026-06-01T11:59:00.000Z',
+    })
+  })
+
+  it('acknowledges a retry without storing it twice', async () => {
+    expect((await post(receipt())).status).toBe(201)
+    const again = await post(receipt())
+    expect(again.status).toBe(200)
+    expect(await again.json()).toEqual({ stored: false, duplicate: true })
+    expect(await count()).toBe(1)
+  })
+
+  it('keeps the newer decision when an older receipt arrives late', async () => {
+    const subject = token()
+    await post(receipt({ receiptId: uuid(2), subject, timestamp: '2026-06-01T11:00:00Z', categories: { 'click-tracking': false } }))
+    await post(receipt({ receiptId: uuid(1), subject, timestamp: '2026-06-01T10:00:00Z', categories: { 'click-tracking': true } }))
+    expect((await (await get('/consent/subjects/contact-42')).json()).categories).toEqual({ 'click-tracking': false })
+  })
+
+  it('counts a receipt dated in the future as received now, so that it cannot pin the answer', async () => {
+    const subject = token()
+    await post(receipt({ receiptId: uuid(1), subject, timestamp: '2099-01-01T00:00:00Z', categories: { 'click-tracking': true } }))
+    clock = new Date('2026-06-01T12:05:00Z')
+    await post(receipt({ receiptId: uuid(2), subject, timestamp: '2026-06-01T12:04:00Z', categories: { 'click-tracking': false } }))
+    const latest = await (await get('/consent/subjects/contact-42')).json()
+    expect(latest).toMatchObject({ categories: { 'click-tracking': false }, receiptId: uuid(2) })
+  })
+
+  it('stores a receipt without a token under its consent id alone', async () => {
+    expect((await post(receipt())).status).toBe(201)
+    const [row] = await db.query<{ subject: string | null }>('SELECT subject FROM consentry_receipts')
+    expect(row!.subject).toBeNull()
+    const [latest] = await db.query<{ id: string }>(`SELECT id FROM consentry_latest WHERE kind = 'consent'`)
+    expect(latest!.id).toBe(uuid(1000))
+  })
+
+  it('answers a CORS preflight from an allowed origin, and refuses other origins', async () => {
+    const preflight = await server().fetch(
+      new Request('http://crm.test/consent/receipts', {
+        method: 'OPTIONS',
+        headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      }),
+    )
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(ORIGIN)
+    const foreign = await server().fetch(
+      new Request('http://crm.test/consent/receipts', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } }),
+    )
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('sets the consent cookie again as an HTTP cookie when asked to', async () => {
+    const withCookie = createConsentServer({ db, secrets: [SECRET], origins: [ORIGIN], apiKey: API_KEY, consentCookie: { name: 'consentry', days: 182 }, now: () => clock })
+    const response = await withCookie.fetch(
+      new Request('https://crm.test/consent/receipts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN, cookie: 'other=1; consentry=2|1|abc' },
+        body: JSON.stringify(receipt()),
+      }),
+    )
+    expect(response.headers.get('set-cookie')).toBe('consentry=2|1|abc; Path=/; Max-Age=15724800; SameSite=Lax; Secure')
+    expect(response.headers.get('access-control-allow-credentials')).toBe('true')
+  })
+})
+
+describe('the CRM routes', () => {
+  it('list a subject’s receipts oldest first, as JSON and as CSV', async () => {
+    const subject = token()
+    await post(receipt({ receiptId: uuid(2), subject, timestamp: '2026-06-01T11:00:00Z', url: '=HYPERLINK("x")' }))
+    await post(receipt({ receiptId: uuid(1), subject, timestamp: '2026-06-01T10:00:00Z' }))
+    const json = await (await get('/consent/subjects/contact-42/receipts')).json()
+    expect(json.map((each: { receiptId: string }) => each.receiptId)).toEqual([uuid(1), uuid(2)])
+    const csv = await get('/consent/subjects/contact-42/receipts?format=csv')
+    expect(csv.headers.get('content-type')).toContain('text/csv')
+    const lines = (await csv.text()).trim().split('\r\n')
+    expect(lines[0]).toBe('receiptId,consentId,subject,decidedAt,receivedAt,revision,source,gpc,locale,url,categories,services')
+    expect(lines).toHaveLength(3)
+    // A cell a spreadsheet would run as a formula is kept as text.
+    expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`)
+  })
+
+  it('answer 404 for a subject with no decision, and 401 without the key', async () => {
+    expect((await get('/consent/subjects/nobody')).status).toBe(404)
+    expect((await get('/consent/subjects/nobody', null)).status).toBe(401)
+    expect((await get('/consent/subjects/nobody', 'wrong')).status).toBe(401)
+  })
+})
+
+describe('hostile and malformed requests', () => {
+  const big = 'x'.repeat(9000)
+  const cases: [string, () => Promise<Response>, number][] = [
+    ['no body', () => post(''), 400],
+    ['bad JSON', () => post('{"receiptId":'), 400],
+    ['JSON that is an array', () => post('[]'), 400],
+    ['JSON that is a string', () => post('"receipt"'), 400],
+    ['JSON null', () => post('null'), 400],
+    ['a body over 8 kB', () => post(receipt({ url: big })), 413],
+    ['a body over 8 kB without a length', () => post(big), 413],
+    ['a missing receiptId', () => post({ ...receipt(), receiptId: undefined }), 400],
+    ['a receiptId that is no UUID', () => post(receipt({ receiptId: 'abc' })), 400],
+    ['a receiptId with SQL in it', () => post(receipt({ receiptId: "1'; DROP TABLE consentry_receipts; --" })), 400],
+    ['a consentId of 36 dashes', () => post(receipt({ consentId: '-'.repeat(36) })), 400],
+    ['a revision as a string', () => post(receipt({ revision: '1' })), 400],
+    ['a revision of 0', () => post(receipt({ revision: 0 })), 400],
+    ['a revision past int4', () => post(receipt({ revision: 2 ** 40 })), 400],
+    ['a fractional revision', () => post(receipt({ revision: 1.5 })), 400],
+    ['categories as an array', () => post(receipt({ categories: [] })), 400],
+    ['a category that is no boolean', () => post(receipt({ categories: { analytics: 'yes' } })), 400],
+    ['a category named with SQL', () => post(receipt({ categories: { "a'); DELETE FROM x; --": true } })), 400],
+    ['a category named __proto__', () => post('{"receiptId":"' + uuid(1) + '","categories":{"__proto__":true}}'), 400],
+    ['services keyed without a dot', () => post(receipt({ services: { ga: true } })), 400],
+    ['an unknown source', () => post(receipt({ source: 'hacker' })), 400],
+    ['gpc as a string', () => post(receipt({ gpc: 'false' })), 400],
+    ['a locale of 100 characters', () => post(receipt({ locale: 'x'.repeat(100) })), 400],
+    ['a timestamp that is no date', () => post(receipt({ timestamp: 'yesterday' })), 400],
+    ['a timestamp with SQL', () => post(receipt({ timestamp: "2026-01-01T00:00:00Z'; --" })), 400],
+    ['an impossible date', () => post(receipt({ timestamp: '2026-13-45T99:99:99Z' })), 400],
+    ['an unknown field', () => post(receipt({ contact: 'contact-42' })), 400],
+    ['a subject that is no token', () => post(receipt({ subject: 'contact-42' })), 403],
+    ['a tampered token', () => post(receipt({ subject: token().slice(0, -3) + 'AAA' })), 403],
+    ['a token of another secret', () => post(receipt({ subject: token('contact-42', 30, 'someone-else') })), 403],
+    ['an expired token', () => post(receipt({ subject: token('contact-42', -1) })), 403],
+    ['a subject that is a number', () => post(receipt({ subject: 42 })), 400],
+    ['a subject of 2,000 characters', () => post(receipt({ subject: 'c1.' + 'A'.repeat(2000) })), 400],
+    ['a wrong origin', () => post(receipt(), { origin: 'https://evil.example' }), 403],
+    ['an origin that only starts like an allowed one', () => post(receipt(), { origin: ORIGIN + '.evil.example' }), 403],
+    ['GET on the receipts route', () => server().fetch(new Request('http://crm.test/consent/receipts')), 404],
+    ['a subject query without a key', () => get('/consent/subjects/contact-42', null), 401],
+    ['a subject query with a wrong key', () => get('/consent/subjects/contact-42', 'crm-key-2'), 401],
+    ['a subject query with a key of another length', () => get('/consent/subjects/contact-42', 'k'), 401],
+    ['a receipts query without a key', () => get('/consent/subjects/contact-42/receipts?format=csv', null), 401],
+    ['a malformed percent escape in the path', () => get('/consent/subjects/%E0%A4%A'), 404],
+    ['a malformed escape without a key', () => get('/consent/subjects/%E0%A4%A/receipts', null), 401],
+    ['a path outside the prefix', () => get('/api/contacts/%E0%A4%A/click-tracking'), 404],
+    ['a subject with SQL in it', () => get(`/consent/subjects/${encodeURIComponent("x' OR '1'='1")}`), 404],
+  ]
+
+  it(`has at least 40 of them`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40)
+  })
+
+  it.each(cases)('%s: the right 4xx, and nothing stored', async (_, send, status) => {
+    const response = await send()
+    expect(response.status).toBe(status)
+    expect(await count()).toBe(0)
+  })
+
+  it('never answers a generated path or body with a server error', async () => {
+    const bytes = '%E0%A4%A/\\..?#&=;\'"<>{}[]\u0000\u202e'
+    for (let i = 0; i < 300; i++) {
+      let path = '/consent/'
+      for (let j = 0; j < 12; j++) path += bytes[(i * 7 + j * 13) % bytes.length]
+      const answers = await Promise.all([get(path), post(path), post({ receiptId: path, categories: path })])
+      for (const answer of answers) expect(answer.status, path).toBeLessThan(500)
+    }
+  }, 30_000)
+})
