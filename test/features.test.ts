@@ -112,7 +112,7 @@ describe('Global Privacy Control', () => {
 
   it('records gpc in the receipt', async () => {
     await fetch('/__receipts?reset&fail=0&delay=0&down=0')
-    const withReceipts = { ...config, receipts: { endpoint: '/api/consent-receipts', retryDelay: 5 } }
+    const withReceipts = { ...config, receipts: { endpoint: '/api/consent/receipts', retryDelay: 5 } }
     const { win } = await visit((await scriptTagPage({ config: withReceipts })) + '?gpc=1')
     ;(await started(win)).acceptAll()
     await expect.poll(async () => (await (await fetch('/__receipts')).json()).map(({ receipt }: any) => receipt.gpc)).toEqual([true])
@@ -190,7 +190,7 @@ describe('regional modes', () => {
 
 describe('receipts and the email link', () => {
   beforeEach(() => fetch('/__receipts?reset&fail=0&delay=0&down=0'))
-  const config = { ...siteConfig, receipts: { endpoint: '/api/consent-receipts', subjectParam: 'ctk', retryDelay: 5 } }
+  const config = { ...siteConfig, receipts: { endpoint: '/api/consent/receipts', subjectParam: 'ctk', retryDelay: 5 } }
   const stored = async () => (await (await fetch('/__receipts')).json()) as { contact: string | null; receipt: Record<string, any> }[]
 
   it('takes the token out of the address bar before any tag runs, and records the email-link source', async () => {
@@ -207,6 +207,22 @@ describe('receipts and the email link', () => {
     await expect.poll(stored).toHaveLength(1)
     const [record] = await stored()
     expect(record).toMatchObject({ contact: 'contact-7', receipt: { source: 'email-link', subject: 'verified', categories: { 'click-tracking': true } } })
+  })
+
+  it('tells the CRM that a recipient who declined click tracking from the email link declined it', async () => {
+    const token: string = await (await fetch('/__receipts?sign=contact-8')).json()
+    const crm = async () => fetch('/api/consent/subjects/contact-8', { headers: { authorization: 'Bearer test-api-key' } })
+    // Opted in once before, from another email.
+    const before = await visit(`${await scriptTagPage({ config })}?consent=preferences&ctk=${token}`)
+    ;(await started(before.win)).setConsent({ 'click-tracking': true }, 'email-link')
+    await expect.poll(async () => (await crm()).status).toBe(200)
+    const { doc } = await visit(`${await scriptTagPage({ config })}?consent=preferences&ctk=${token}`)
+    await expect.poll(() => uiRoot(doc)?.querySelector('[role="switch"]')?.getAttribute('aria-checked')).toBe('true')
+    ;(uiRoot(doc)!.querySelector('[role="switch"]') as HTMLElement).click()
+    button(doc, 'Save preferences')!.click()
+    await expect.poll(async () => (await (await crm()).json()).categories['click-tracking']).toBe(false)
+    const history = await (await fetch('/api/consent/subjects/contact-8/receipts', { headers: { authorization: 'Bearer test-api-key' } })).json()
+    expect(history.map((receipt: { categories: Record<string, boolean> }) => receipt.categories['click-tracking'])).toEqual([true, false])
   })
 
   it('records banner, preferences and api decisions by who made them, and fetches the sender only then', async () => {

@@ -3,6 +3,26 @@ import type { Gate, ReceiptsOptions } from '../core/types'
 import { createOutbox, type Receipt } from './outbox'
 import type { createSender } from './receipts-sender'
 
+/**
+ * The recipient token of the page URL, removed from the address bar at once, and kept for the
+ * tab's session: a reload before the visitor decides still ties the receipt to the contact.
+ */
+const takeSubject = (win: Window, url: URL, param: string, name: string) => {
+  const key = `consentry:subject:${name}`
+  const fromUrl = url.searchParams.get(param)
+  if (fromUrl != null) {
+    url.searchParams.delete(param)
+    win.history.replaceState(win.history.state, '', url)
+  }
+  try {
+    if (fromUrl != null) win.sessionStorage.setItem(key, fromUrl)
+    return fromUrl ?? win.sessionStorage.getItem(key)
+  } catch {
+    // Storage blocked: the token holds for this page view.
+    return fromUrl
+  }
+}
+
 /** Loads the sender, which is needed only once there is a receipt to send. */
 export type LoadSender = () => Promise<{ createSender: typeof createSender }>
 
@@ -15,11 +35,7 @@ export const receiptsWith =
   (consent, doc) => {
     const win = doc.defaultView!
     const url = new URL(doc.URL)
-    const subject = subjectParam ? url.searchParams.get(subjectParam) : null
-    if (subjectParam && subject != null) {
-      url.searchParams.delete(subjectParam)
-      win.history.replaceState(win.history.state, '', url)
-    }
+    const subject = subjectParam ? takeSubject(win, url, subjectParam, consent.config.cookie.name) : null
     const outbox = createOutbox(win, `consentry:outbox:${consent.config.cookie.name}`)
     let sender: ReturnType<typeof loadSender> | undefined
     let started: ReturnType<typeof createSender> | undefined

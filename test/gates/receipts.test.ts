@@ -10,13 +10,14 @@ import '../support/gate'
 
 type Stored = { contact: string | null; receipt: Record<string, any> }
 const stored = async (faults = ''): Promise<Stored[]> => (await fetch(`/__receipts?${faults}`)).json()
-const options: ReceiptsOptions = { endpoint: '/api/consent-receipts', subjectParam: 'ctk', retryDelay: 5, maxQueued: 2000 }
+const options: ReceiptsOptions = { endpoint: '/api/consent/receipts', subjectParam: 'ctk', retryDelay: 5, maxQueued: 2000 }
 const start = (doc: Document, extra: Partial<ReceiptsOptions> = {}) =>
   createConsentry(siteConfig, { document: doc, ui: undefined, gates: [receipts({ ...options, ...extra }), ...domGates()] })
 
 beforeEach(async () => {
   await stored('reset&fail=0&delay=0&down=0')
   localStorage.clear()
+  sessionStorage.clear()
 })
 afterEach(closeFrames)
 
@@ -106,6 +107,35 @@ describe('consent receipts', () => {
     expect(await stored()).toHaveLength(1)
     one.destroy()
     two.destroy()
+  })
+
+  it('sends later receipts past one that the endpoint keeps refusing, which stays queued', async () => {
+    // An earlier page view left a receipt the endpoint answers with 400, again and again.
+    const refused = { receiptId: '00000000-0000-4000-8000-000000000001', source: 'nobody knows' }
+    localStorage.setItem('consentry:outbox:consentry', JSON.stringify([refused]))
+    const { doc } = await blankPage()
+    const consent = start(doc)
+    consent.setConsent({ 'click-tracking': false })
+    await expect.poll(async () => (await stored()).map(({ receipt }) => receipt.categories['click-tracking'])).toEqual([false])
+    expect(JSON.parse(localStorage.getItem('consentry:outbox:consentry')!)).toEqual([refused])
+    consent.destroy()
+  })
+
+  it('keeps the recipient token across a reload before the visitor decides', async () => {
+    const token: string = await (await fetch('/__receipts?sign=contact-3')).json()
+    const url = await servePage('<!doctype html><body></body>')
+    const first = await openFrame(`${url}?ctk=${token}`)
+    start(first.contentDocument!).destroy()
+    expect(first.contentWindow!.location.search).toBe('')
+    // Reloaded without the token in the address bar.
+    const reloaded = new Promise((done) => (first.onload = done))
+    first.contentWindow!.location.reload()
+    await reloaded
+    const consent = start(first.contentDocument!)
+    consent.setConsent({ 'click-tracking': false }, 'email-link')
+    await expect.poll(stored).toHaveLength(1)
+    expect((await stored())[0]).toMatchObject({ contact: 'contact-3', receipt: { subject: 'verified', source: 'email-link' } })
+    consent.destroy()
   })
 
   it('drops the oldest receipt past the outbox cap, with a warning', async () => {

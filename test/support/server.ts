@@ -1,14 +1,12 @@
 // Test-only routes on the vitest browser server, so that fixture pages are same-origin with the
 // tests: pages posted by a test, the built files, stand-ins for gated tags, and a request log.
-import { mkdtempSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { getRequestListener } from '@hono/node-server'
 import type { Plugin } from 'vite'
-// @ts-expect-error plain JavaScript module of the demo, without types
-import { createReceiver, signToken } from '../../demo/receiver.js'
+import type { ConsentServer } from '../../src/server'
 
 /** The secret of the test receiver's recipient tokens. */
 export const RECEIPT_SECRET = 'test-receipt-secret'
@@ -34,44 +32,72 @@ export const testServer = (root: string): Plugin => ({
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers })
       res.end(content)
     }
-    // The reference receiver on /api/consent-receipts, with failures to inject: /__receipts?fail=0.3
-    // answers that share of requests with 500 (half of them after storing), ?delay=ms stalls each,
-    // ?down=1 answers 503 to all; ?sign=<contact> returns a recipient token. It answers what is stored.
-    let receiverFile = ''
-    let receiver: { handle(req: IncomingMessage, res: ServerResponse): boolean }
+    // consentry/server on /api/consent (receipts at /api/consent/receipts), over an in-memory
+    // PGlite, with failures to inject: /__receipts?fail=0.3 answers that share of receipts with 500
+    // (half of them after storing), ?delay=ms stalls each, ?down=1 answers 503 to all;
+    // ?sign=<contact> returns a recipient token, ?reset empties the tables. It answers what is stored.
     const faults = { fail: 0, delay: 0, down: 0 }
-    const resetReceiver = () => {
-      receiverFile = join(mkdtempSync(join(tmpdir(), 'consentry-receipts-')), 'receipts.jsonl')
-      receiver = createReceiver({ file: receiverFile, secret: RECEIPT_SECRET })
+    // The built package, as a CRM would use it (npm test builds first); loaded at run time, so
+    // that the bundled vite config does not take the server's code in.
+    const built: Promise<typeof import('../../src/server')> = import(pathToFileURL(resolve(root, 'dist/server/index.js')).href)
+    const database = built.then(({ openDatabase }) => openDatabase('memory://'))
+    // One server per host the tests use, each allowing its own origin.
+    const servers = new Map<string, Promise<ConsentServer>>()
+    const serverFor = (host: string) => {
+      let server = servers.get(host)
+      if (!server) {
+        server = Promise.all([built, database]).then(([{ createConsentServer }, db]) =>
+          createConsentServer({ db, secrets: [RECEIPT_SECRET], origins: [`http://${host}`], apiKey: 'test-api-key', prefix: '/api/consent', consentCookie: { name: 'consentry' } }),
+        )
+        servers.set(host, server)
+      }
+      return server
     }
-    resetReceiver()
+    const receiver = getRequestListener(async (request) => {
+      const server = await serverFor(new URL(request.url).host)
+      await new Promise((wait) => setTimeout(wait, faults.delay))
+      if (faults.down) return new Response('down', { status: 503 })
+      const roll = Math.random()
+      if (request.method == 'POST' && roll < faults.fail / 2) return new Response('down', { status: 500 })
+      const response = await server.fetch(request)
+      // Stored, but the answer is lost: the client must send it again, the server must not store it twice.
+      if (request.method == 'POST' && roll < faults.fail) return new Response('lost', { status: 500 })
+      return response
+    })
     server.middlewares.use(async (req, res, next) => {
       const url = new URL(req.url ?? '/', 'http://localhost')
       if (url.pathname == '/__receipts') {
-        if (url.searchParams.has('reset')) resetReceiver()
+        const db = await database
+        if (url.searchParams.has('reset')) await db.query('TRUNCATE consentry_latest, consentry_receipts')
         faults.fail = Number(url.searchParams.get('fail') ?? faults.fail)
         faults.delay = Number(url.searchParams.get('delay') ?? faults.delay)
         faults.down = Number(url.searchParams.get('down') ?? faults.down)
         const contact = url.searchParams.get('sign')
-        if (contact) return send(res, 200, 'application/json', JSON.stringify(signToken(contact, RECEIPT_SECRET)))
-        let lines: string[] = []
-        try {
-          lines = readFileSync(receiverFile, 'utf8').split('\n').filter(Boolean)
-        } catch {}
-        return send(res, 200, 'application/json', JSON.stringify(lines.map((line) => JSON.parse(line))))
-      }
-      if (url.pathname == '/api/consent-receipts') {
-        await new Promise((wait) => setTimeout(wait, faults.delay))
-        if (faults.down) return send(res, 503, 'text/plain', 'down')
-        const roll = Math.random()
-        if (roll < faults.fail / 2) return send(res, 500, 'text/plain', 'down')
-        if (roll < faults.fail) {
-          // Stored, but the answer is lost: the client must send it again, the receiver must not store it twice.
-          const sink = Object.assign(Object.create(res), { writeHead: () => sink, end: () => send(res, 500, 'text/plain', 'lost') })
-          return receiver.handle(req, sink)
+        if (contact) {
+          const { signRecipientToken } = await built
+          const token = signRecipientToken({ subject: contact, expiresAt: new Date(Date.now() + 864e5) }, RECEIPT_SECRET)
+          return send(res, 200, 'application/json', JSON.stringify(token))
         }
-        if (receiver.handle(req, res)) return
+        const rows = await db.query<Record<string, any>>('SELECT * FROM consentry_receipts ORDER BY received_at, receipt_id')
+        const records = rows.map((row) => ({
+          contact: row.subject,
+          receipt: {
+            receiptId: row.receipt_id,
+            consentId: row.consent_id,
+            ...(row.subject == null ? {} : { subject: 'verified' }),
+            revision: row.revision,
+            categories: row.categories,
+            services: row.services,
+            source: row.source,
+            gpc: row.gpc,
+            locale: row.locale,
+            url: row.url,
+            timestamp: new Date(row.decided_at).toISOString(),
+          },
+        }))
+        return send(res, 200, 'application/json', JSON.stringify(records))
       }
+      if (url.pathname.startsWith('/api/consent/')) return receiver(req, res)
       const [, route, name = ''] = url.pathname.split('/')
       const extension = name.split('.').pop() ?? ''
       if (route == '__page' && req.method == 'POST') {
