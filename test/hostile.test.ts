@@ -18,7 +18,8 @@ const started = async (win: Window & Record<string, any>) => {
   await expect.poll(() => typeof win.consentry?.getState).toBe('function')
   return win.consentry
 }
-const switches = (doc: Document) => [...(uiRoot(doc)?.querySelectorAll('[role="switch"]') ?? [])] as HTMLElement[]
+// The categories' switches; each service has one too, inside its category's details.
+const switches = (doc: Document) => [...(uiRoot(doc)?.querySelectorAll('.category > .row [role="switch"]') ?? [])] as HTMLElement[]
 const checked = (doc: Document) => switches(doc).map((element) => element.getAttribute('aria-checked'))
 const uiButton = (doc: Document, name: string) =>
   [...(uiRoot(doc)?.querySelectorAll('button') ?? [])].find((button) => button.textContent == name) as HTMLElement

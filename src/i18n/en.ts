@@ -11,6 +11,7 @@ export const en = {
   save: 'Save preferences',
   close: 'Close',
   alwaysOn: 'Always on',
+  partlyOn: 'Partly on',
   details: 'Services and cookies',
   cookie: 'Cookie',
   purpose: 'Purpose',

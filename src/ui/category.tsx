@@ -4,17 +4,41 @@ import type { Texts } from '../i18n/texts'
 interface Props {
   name: string
   category: CategoryInput
-  granted: boolean
-  toggle: () => void
+  /** What the switches show: the category's and its services' grants, by `category.service`. */
+  draft: Record<string, boolean>
+  /** Change some switches. */
+  change: (changes: Record<string, boolean>) => void
   texts: Texts
 }
 
 const cookieName = (cookie: CookieInput) => (typeof cookie == 'string' ? cookie : cookie.name)
 
-/** One category of the preferences: a switch labelled by its title, and its services and cookies. */
-export const CategoryRow = ({ name, category, granted, toggle, texts: { t, pick } }: Props) => {
+/**
+ * One category of the preferences: a switch labelled by its title, and its services, each with a
+ * switch of its own, and their cookies. The category's switch turns it and all its services on or
+ * off, and says "Partly on" while its services differ; turning every service on (or off) turns
+ * the category on (or off) too. The switches show the stored decision as it is, so that saving
+ * without a change stores the same decision.
+ */
+export const CategoryRow = ({ name, category, draft, change, texts: { t, pick } }: Props) => {
   const id = `consentry-${name}`
   const services = Object.entries(category.services ?? {})
+  const keys = services.map(([service]) => `${name}.${service}`)
+  const on = keys.filter((key) => draft[key]).length
+  const granted = !!draft[name]
+  const partly = on > 0 && on < keys.length
+  const toggleCategory = () => {
+    const changes: Record<string, boolean> = { [name]: !granted }
+    for (const key of keys) changes[key] = !granted
+    change(changes)
+  }
+  const toggleService = (key: string) => {
+    const changes: Record<string, boolean> = { [key]: !draft[key] }
+    const nowOn = on + (draft[key] ? -1 : 1)
+    if (nowOn == keys.length) changes[name] = true
+    if (nowOn == 0) changes[name] = false
+    change(changes)
+  }
   const builtIn = t(`${name}.text`)
   const description = pick(category.description) ?? (builtIn == `${name}.text` ? undefined : builtIn)
   return (
@@ -24,7 +48,22 @@ export const CategoryRow = ({ name, category, granted, toggle, texts: { t, pick 
         {category.required ? (
           <span class="always">{t('alwaysOn')}</span>
         ) : (
-          <button type="button" role="switch" class="switch" aria-checked={granted} aria-labelledby={id} onClick={toggle} />
+          <span class="control">
+            {partly && (
+              <span class="partly" id={`${id}-partly`}>
+                {t('partlyOn')}
+              </span>
+            )}
+            <button
+              type="button"
+              role="switch"
+              class="switch"
+              aria-checked={granted}
+              aria-labelledby={id}
+              aria-describedby={partly ? `${id}-partly` : undefined}
+              onClick={toggleCategory}
+            />
+          </span>
         )}
       </div>
       {description && <p>{description}</p>}
@@ -32,11 +71,23 @@ export const CategoryRow = ({ name, category, granted, toggle, texts: { t, pick 
         <details>
           <summary>{t('details')}</summary>
           <ul>
-            {services.map(([key, service]) => (
-              <li key={key}>
-                <strong>{pick(service.title) ?? key}</strong>
-                {service.description && <p>{pick(service.description)}</p>}
-                {(service.cookies?.length ?? 0) > 0 && (
+            {services.map(([service, details], i) => (
+              <li key={service}>
+                <div class="row">
+                  <strong id={`${id}--${service}`}>{pick(details.title) ?? service}</strong>
+                  {!category.required && (
+                    <button
+                      type="button"
+                      role="switch"
+                      class="switch"
+                      aria-checked={!!draft[keys[i]!]}
+                      aria-labelledby={`${id}--${service}`}
+                      onClick={() => toggleService(keys[i]!)}
+                    />
+                  )}
+                </div>
+                {details.description && <p>{pick(details.description)}</p>}
+                {(details.cookies?.length ?? 0) > 0 && (
                   <table>
                     <thead>
                       <tr>
@@ -46,7 +97,7 @@ export const CategoryRow = ({ name, category, granted, toggle, texts: { t, pick 
                       </tr>
                     </thead>
                     <tbody>
-                      {service.cookies!.map((cookie) => (
+                      {details.cookies!.map((cookie) => (
                         <tr key={cookieName(cookie)}>
                           <td>
                             <code>{cookieName(cookie)}</code>

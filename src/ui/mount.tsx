@@ -45,10 +45,8 @@ export const mount = (consent: Consentry, doc: Document) => {
   // preferences open; Save stores exactly this.
   let draft: Record<string, boolean> = {}
   let view = 'none'
-  const toggle = (name: string) => {
-    const on = !draft[name]
-    draft = { ...draft, [name]: on }
-    for (const service of Object.keys(config.categories[name]?.services ?? {})) draft[name + '.' + service] = on
+  const change = (changes: Record<string, boolean>) => {
+    draft = { ...draft, ...changes }
     safeDraw()
   }
 
@@ -71,7 +69,7 @@ export const mount = (consent: Consentry, doc: Document) => {
           open={current == 'preferences'}
           policyUrl={policyUrl}
           source={fromEmail ? 'email-link' : 'preferences'}
-          toggle={toggle}
+          change={change}
         />
         {config.ui?.settingsButton && current == 'none' && (
           <button type="button" class="button settings" onClick={consent.showPreferences}>

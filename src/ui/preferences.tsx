@@ -6,7 +6,7 @@ interface Props {
   consent: Consentry
   texts: Texts
   draft: Record<string, boolean>
-  toggle: (name: string) => void
+  change: (changes: Record<string, boolean>) => void
   /** Categories in the order to show (click-tracking first when opened from an email link). */
   order: string[]
   /** Whether the preferences are shown: a closed dialog stays empty, which keeps the first render small. */
@@ -18,7 +18,7 @@ interface Props {
 }
 
 /** The second layer, in a native modal `<dialog>`: one switch per category, and the three choices. */
-export const Preferences = ({ consent, texts, draft, toggle, order, open, policyUrl, source }: Props) => {
+export const Preferences = ({ consent, texts, draft, change, order, open, policyUrl, source }: Props) => {
   const { t } = texts
   const finish = (choose: () => void) => {
     choose()
@@ -48,8 +48,8 @@ export const Preferences = ({ consent, texts, draft, toggle, order, open, policy
                   key={name}
                   name={name}
                   category={consent.config.categories[name]!}
-                  granted={!!draft[name]}
-                  toggle={() => toggle(name)}
+                  draft={draft}
+                  change={change}
                   texts={texts}
                 />
               ))}

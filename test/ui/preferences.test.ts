@@ -4,7 +4,8 @@ import { tick } from '../support/browser'
 import { banner, button, dialog, focused, showUi, ui, uiConfig } from '../support/ui'
 
 const open = () => ui()!.querySelector('dialog')!.open
-const switches = () => [...ui()!.querySelectorAll('[role="switch"]')] as HTMLElement[]
+// The categories' switches; each service has one too, inside its category's details.
+const switches = () => [...ui()!.querySelectorAll('.category > .row [role="switch"]')] as HTMLElement[]
 const categoryTitles = () => [...ui()!.querySelectorAll('.category h3')].map((h) => h.textContent)
 
 describe('the preferences', () => {
@@ -65,6 +66,53 @@ describe('the preferences', () => {
     await expect.element(banner()).not.toBeInTheDocument()
   })
 
+  it('switch each service on its own; a category whose services differ says it is partly on', async () => {
+    const consent = await showUi()
+    await button('Manage preferences').click()
+    await page.getByText('Services and cookies').first().click()
+    const analytics = page.getByRole('switch', { name: 'Analytics', exact: true })
+    const ga = page.getByRole('switch', { name: 'Google Analytics', exact: true })
+    const fullstory = page.getByRole('switch', { name: 'FullStory', exact: true })
+    await ga.click()
+    await expect.element(ga).toHaveAttribute('aria-checked', 'true')
+    await expect.element(analytics).toHaveAttribute('aria-checked', 'false')
+    // "Partly on" is visible beside the switch, and part of its accessible description.
+    await expect.element(analytics).toHaveAccessibleDescription('Partly on')
+    await button('Save preferences').click()
+    expect(consent.isGranted('analytics.ga')).toBe(true)
+    expect(consent.isGranted('analytics.fullstory')).toBe(false)
+    expect(consent.isGranted('analytics')).toBe(false)
+    consent.showPreferences()
+    await page.getByText('Services and cookies').first().click()
+    await expect.element(ga).toHaveAttribute('aria-checked', 'true')
+    // The last service on turns the category on too.
+    await fullstory.click()
+    await expect.element(analytics).toHaveAttribute('aria-checked', 'true')
+    await expect.element(analytics).not.toHaveAccessibleDescription('Partly on')
+    await button('Save preferences').click()
+    expect(consent.getState().categories.analytics).toBe(true)
+  })
+
+  it('turn every service of a category on or off with its switch, and store a mixed decision unchanged', async () => {
+    const consent = await showUi()
+    consent.acceptAll()
+    consent.setConsent({ 'marketing.bing': false })
+    consent.showPreferences()
+    await page.getByText('Services and cookies').nth(1).click()
+    const marketing = page.getByRole('switch', { name: 'Marketing', exact: true })
+    await expect.element(marketing).toHaveAttribute('aria-checked', 'true')
+    await expect.element(marketing).toHaveAccessibleDescription('Partly on')
+    await button('Save preferences').click()
+    expect(consent.getState().services).toMatchObject({ 'marketing.ads': true, 'marketing.bing': false })
+    expect(consent.isGranted('marketing')).toBe(true)
+    consent.showPreferences()
+    await marketing.click()
+    await page.getByText('Services and cookies').nth(1).click()
+    await expect.element(page.getByRole('switch', { name: 'ads', exact: true })).toHaveAttribute('aria-checked', 'false')
+    await button('Save preferences').click()
+    expect(consent.getState().services).toMatchObject({ 'marketing.ads': false, 'marketing.bing': false })
+  })
+
   it('offer Accept all and Reject all too', async () => {
     const consent = await showUi()
     await button('Manage preferences').click()
@@ -98,7 +146,10 @@ describe('the preferences', () => {
     await showUi()
     await button('Manage preferences').click()
     const dialogElement = ui()!.querySelector('dialog')!
-    const focusable = dialogElement.querySelectorAll('button, a, summary').length
+    // What Tab reaches: not the service switches inside closed details.
+    const focusable = [...dialogElement.querySelectorAll('button, a, summary')].filter(
+      (element) => element.localName == 'summary' || !element.closest('details:not([open])'),
+    ).length
     for (let i = 1; i < focusable; i++) {
       await userEvent.keyboard('{Tab}')
       expect(dialogElement.contains(focused())).toBe(true)

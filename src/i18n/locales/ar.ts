@@ -32,4 +32,5 @@ export default {
   noticeText: "نستخدم ملفات تعريف الارتباط لتشغيل هذا الموقع وفهم كيفية استخدامه. اقرأ {policy}.",
   placeholder: "لا يُحمَّل هذا المحتوى من {service} إلا بإذنك، لأنه قد يضع ملفات تعريف ارتباط من فئة {category}.",
   load: "تحميل {service}",
+  partlyOn: "مفعّل جزئيًا",
 } satisfies Messages

@@ -32,4 +32,5 @@ export default {
   noticeText: "Vi bruger cookies til at drive webstedet og forstå, hvordan det bruges. Læs vores {policy}.",
   placeholder: "Dette indhold fra {service} indlæses først, når du tillader det, fordi det kan sætte cookies til {category}.",
   load: "Indlæs {service}",
+  partlyOn: "Delvis slået til",
 } satisfies Messages

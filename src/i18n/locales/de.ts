@@ -32,4 +32,5 @@ export default {
   noticeText: "Wir verwenden Cookies, um diese Website zu betreiben und ihre Nutzung zu verstehen. Lesen Sie unsere {policy}.",
   placeholder: "Dieser Inhalt von {service} wird erst geladen, wenn Sie es erlauben, denn er kann Cookies für {category} setzen.",
   load: "{service} laden",
+  partlyOn: "Teilweise aktiv",
 } satisfies Messages

@@ -32,4 +32,5 @@ export default {
   noticeText: "Usamos cookies para que este sitio funcione y para entender cómo se usa. Lea nuestra {policy}.",
   placeholder: "Este contenido de {service} solo se carga si usted lo permite, porque puede instalar cookies de {category}.",
   load: "Cargar {service}",
+  partlyOn: "Parcialmente activado",
 } satisfies Messages

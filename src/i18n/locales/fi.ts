@@ -32,4 +32,5 @@ export default {
   noticeText: "Käytämme evästeitä sivuston toimintaan ja sen käytön ymmärtämiseen. Lue {policy}.",
   placeholder: "Tämä sisältö palvelusta {service} ladataan vasta luvallasi, koska se voi asettaa evästeitä luokkaan {category}.",
   load: "Lataa {service}",
+  partlyOn: "Osittain päällä",
 } satisfies Messages

@@ -32,4 +32,5 @@ export default {
   noticeText: "Nous utilisons des cookies pour faire fonctionner ce site et comprendre son utilisation. Consultez notre {policy}.",
   placeholder: "Ce contenu de {service} n’est chargé qu’avec votre accord, car il peut déposer des cookies de la catégorie {category}.",
   load: "Charger {service}",
+  partlyOn: "Partiellement activé",
 } satisfies Messages

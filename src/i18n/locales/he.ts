@@ -32,4 +32,5 @@ export default {
   noticeText: "אנו משתמשים בעוגיות כדי להפעיל את האתר ולהבין כיצד משתמשים בו. קרא את {policy}.",
   placeholder: "התוכן הזה של {service} נטען רק באישורך, כי הוא עשוי להגדיר עוגיות בקטגוריה {category}.",
   load: "טען את {service}",
+  partlyOn: "מופעל חלקית",
 } satisfies Messages

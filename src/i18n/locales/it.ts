@@ -32,4 +32,5 @@ export default {
   noticeText: "Usiamo i cookie per far funzionare questo sito e capire come viene usato. Leggi la nostra {policy}.",
   placeholder: "Questo contenuto di {service} viene caricato solo con il tuo consenso, perché può impostare cookie per {category}.",
   load: "Carica {service}",
+  partlyOn: "Parzialmente attivo",
 } satisfies Messages

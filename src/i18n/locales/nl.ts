@@ -32,4 +32,5 @@ export default {
   noticeText: "We gebruiken cookies om deze site te laten werken en te begrijpen hoe hij wordt gebruikt. Lees ons {policy}.",
   placeholder: "Deze inhoud van {service} wordt pas geladen als u dat toestaat, omdat hij cookies voor {category} kan plaatsen.",
   load: "{service} laden",
+  partlyOn: "Gedeeltelijk aan",
 } satisfies Messages

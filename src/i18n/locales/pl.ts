@@ -32,4 +32,5 @@ export default {
   noticeText: "Używamy plików cookie, aby ta strona działała i aby zrozumieć, jak jest używana. Przeczytaj naszą {policy}.",
   placeholder: "Ta treść z {service} zostanie wczytana dopiero za Twoją zgodą, ponieważ może zapisywać pliki cookie z kategorii {category}.",
   load: "Wczytaj {service}",
+  partlyOn: "Częściowo włączone",
 } satisfies Messages

@@ -32,4 +32,5 @@ export default {
   noticeText: "Usamos cookies para fazer funcionar este site e perceber como é usado. Leia a nossa {policy}.",
   placeholder: "Este conteúdo de {service} só é carregado com a sua autorização, porque pode definir cookies de {category}.",
   load: "Carregar {service}",
+  partlyOn: "Parcialmente ativo",
 } satisfies Messages

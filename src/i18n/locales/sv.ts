@@ -32,4 +32,5 @@ export default {
   noticeText: "Vi använder cookies för att driva webbplatsen och förstå hur den används. Läs vår {policy}.",
   placeholder: "Det här innehållet från {service} läses in först när du tillåter det, eftersom det kan sätta cookies för {category}.",
   load: "Läs in {service}",
+  partlyOn: "Delvis på",
 } satisfies Messages
