@@ -11,7 +11,10 @@ import type { Config, ConsentryConfig } from './core/types'
 import { gatesFor, pushDefaults } from './gates/from-config'
 
 const host = window as Window & { consentry?: unknown }
-const script = document.currentScript as HTMLScriptElement | null
+// Through Document.prototype: an element named "currentScript" or "getElementById" shadows the
+// document's own (named access), and would otherwise choose the nonce and the chunks' URL.
+const current = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')!.get!.call(document)
+const script = current instanceof HTMLScriptElement ? current : null
 const base = script?.src || location.href
 // On a page that uses nonces, Consentry's own tag carries the page's nonce.
 const nonce = script?.nonce || undefined
@@ -29,23 +32,20 @@ const ui = () => {
   return chunk
 }
 
-/** Whether the stored decision was made under this very config text, which was validated then. */
-const validatedBefore = (input: unknown, fingerprint: string) => {
-  if (!input || typeof input != 'object') return false
-  const { cookie } = withDefaults(input as ConsentryConfig)
-  return decode(createStorage(cookie).read())?.fingerprint == fingerprint
-}
+/** The decision stored under the config's cookie name, if any decodes. */
+const storedUnder = (input: ConsentryConfig) => decode(createStorage(withDefaults(input).cookie).read())
 
 /**
  * Consent Mode's default and the vendors' holds, from a config not validated yet: tags loaded
  * right after this script (gtag.js, Tag Manager, UET) must find them before the validator has
  * arrived. A config too broken to read pushes nothing here, and fails validation next.
  */
-const pushEarlyDefaults = (input: ConsentryConfig) => {
+const pushEarlyDefaults = (input: ConsentryConfig, stored: boolean) => {
   try {
     const config = withDefaults(input)
     const gpc = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true
-    pushDefaults(config, window, resolveMode(config, region), gpc)
+    // As the core will: a stored decision that no longer counts grants nothing meanwhile.
+    pushDefaults(config, window, stored ? 'opt-in' : resolveMode(config, region), gpc)
   } catch {
     // Reported by the validator.
   }
@@ -64,12 +64,14 @@ const start = (text: string) => {
   }
   try {
     const input = JSON.parse(text)
-    if (validatedBefore(input, fingerprint)) {
+    const stored = input && typeof input == 'object' ? storedUnder(input) : undefined
+    // The decision was made under this very config text, which was validated then.
+    if (stored?.fingerprint == fingerprint) {
       run(withDefaults(input))
       return
     }
     if (input && typeof input == 'object') {
-      pushEarlyDefaults(input)
+      pushEarlyDefaults(input, !!stored)
       defaultsPushed = true
     }
     ui()
@@ -84,7 +86,7 @@ const start = (text: string) => {
 // An own property: an element with id or name "consentry" shows on window too, but not as its own.
 if (hasOwn(host, 'consentry')) console.warn('consentry: loaded twice')
 else {
-  const inline = document.getElementById('consentry-config')
+  const inline = Document.prototype.getElementById.call(document, 'consentry-config')
   const url = script?.dataset.config
   // Claimed at once, so that a second copy loaded meanwhile stands down.
   host.consentry = undefined

@@ -298,4 +298,95 @@ describe('a page that gets in the way', () => {
     await tick(100)
     expect(win.logged).toHaveLength(1)
   })
+
+  it.each([
+    ['an element named currentScript with another nonce', `<img name="currentScript" nonce="evil">`],
+    ['an element named currentScript pointing elsewhere', `<img name="currentScript" src="/__gated/evil.js" alt="">`],
+  ])('takes its nonce and its chunks from its own tag, not from %s', async (_, clobber) => {
+    const strict = { 'content-security-policy': "script-src 'nonce-abc' 'strict-dynamic'" }
+    const injected = `<script type="text/plain" data-consent="essential" nonce="evil">window.pwned = true</script>`
+    const page = () => scriptTagPage({ nonce: 'abc', headers: strict, before: clobber, body: injected })
+    // A first visit (the UI chunk comes from beside consentry.js), then a returning one.
+    const first = await visit(await page())
+    ;(await started(first.win)).acceptAll()
+    const again = await visit(await page())
+    await started(again.win)
+    await tick(300)
+    expect(first.win.pwned).toBeUndefined()
+    expect(again.win.pwned).toBeUndefined()
+    expect((await requests()).filter((url) => url.startsWith('/__gated/') && url.includes('consentry'))).toEqual([])
+  })
+
+  it.each([
+    ['required', 'Object.prototype.required = true'],
+    ['mode', "Object.prototype.mode = 'opt-out'"],
+    ['regions and crossTab', "Object.prototype.regions = { US: 'notice' }; Object.prototype.crossTab = 1"],
+  ])('grants nothing for config keys put on Object.prototype: %s', async (_, pollute) => {
+    const { win } = await visit(await scriptTagPage({ before: `<script>${pollute}</script>`, body: tags }))
+    const consent = await started(win)
+    expect(consent.mode).toBe('opt-in')
+    expect(consent.isGranted('marketing')).toBe(false)
+    await tick(300)
+    expect(await gatedRequests()).toEqual([])
+  })
+
+  it('leaves out the declarative shadow roots of a gated template under a nonce', async () => {
+    const strict = { 'content-security-policy': "script-src 'nonce-abc' 'strict-dynamic'" }
+    const body = `<template data-consent="essential"><div><template shadowrootmode="open" shadowrootclonable><script>window.pwned = 'dsd'</script></template>text</div></template>
+      <script type="text/plain" data-consent="essential" nonce="abc">window.legit = true</script>`
+    const { win } = await visit(await scriptTagPage({ nonce: 'abc', headers: strict, body }))
+    await started(win)
+    await expect.poll(() => win.legit).toBe(true)
+    await tick(200)
+    expect(win.pwned).toBeUndefined()
+  })
+
+  it('keeps a withdrawal when the cookie options changed since the grant', async () => {
+    // Granted under a cookie on the page's own path, withdrawn under the default path /.
+    const first = await visit(await scriptTagPage({ config: { ...siteConfig, cookie: { path: '/__page' } } }))
+    ;(await started(first.win)).acceptAll()
+    const second = await visit(await scriptTagPage())
+    ;(await started(second.win)).rejectAll()
+    const third = await visit(await scriptTagPage({ body: tags }))
+    const consent = await started(third.win)
+    expect(consent.getState()).toMatchObject({ decided: true, categories: { marketing: false } })
+    await tick(300)
+    expect(await gatedRequests()).toEqual([])
+  })
+
+  it('keeps an opt-out when the config lists another service since: nothing is granted until the visitor decides again', async () => {
+    const config = { ...siteConfig, mode: 'opt-out' }
+    ;(await started((await visit(await scriptTagPage({ config }))).win)).rejectAll()
+    await requests(true)
+    const edited = { ...config, categories: { ...config.categories, marketing: { services: { ads: {}, bing: {}, tiktok: {} } } } }
+    const { win } = await visit(await scriptTagPage({ config: edited, body: tags }))
+    const consent = await started(win)
+    expect(consent.getState().decided).toBe(false)
+    expect(consent.isGranted('marketing')).toBe(false)
+    await tick(300)
+    expect(await gatedRequests()).toEqual([])
+  })
+
+  it('throws nothing into the page for gated elements it cannot handle', async () => {
+    const headers = { 'content-security-policy': "require-trusted-types-for 'script'; trusted-types consentry" }
+    const body = `<svg><template data-consent="essential"></template></svg><math><template data-consent="marketing"></template></math>
+      <embed data-consent="marketing" data-src="/__gated/embed.html">
+      <script type="text/plain" data-consent="analytics" nomodule src="/__gated/legacy.js"></script>
+      <script type="text/plain" data-consent="analytics" data-type="text/x-template" src="/__gated/template.js"></script>
+      <script type="text/plain" data-consent="analytics">(window.ran = window.ran || []).push('after')</script>`
+    const { win } = await visit(await scriptTagPage({ headers, body }))
+    const consent = await started(win)
+    expect(() => consent.acceptAll()).not.toThrow()
+    // Scripts that never load (nomodule, a type no browser runs) hold back none after them.
+    await expect.poll(() => win.ran).toEqual(['after'])
+    expect(win.logged.filter((line: string) => line.startsWith('uncaught') || line.startsWith('unhandled'))).toEqual([])
+  })
+
+  it('starts on a page whose elements shadow document methods by name', async () => {
+    const { win } = await visit(await scriptTagPage({ before: '</head><body><form name="getElementById"></form>', body: tags }))
+    const consent = await started(win)
+    consent.acceptAll()
+    await expect.poll(() => win.ran).toEqual(RAN)
+    expect(win.logged).toEqual([])
+  })
 })

@@ -20,6 +20,7 @@ export interface StoredConsent {
 const FIELDS = 8
 const UUID = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/
 const BASE36 = /^[\da-z]+$/
+const REVISION = /^[1-9]\d*$/
 const GRANTS = /^[\da-v]*$/
 
 /**
@@ -43,6 +44,6 @@ export const decode = (value: string | undefined): StoredConsent | undefined => 
   if (fields.length != FIELDS) return undefined
   const [format, revision, id, time, layout, grants, fingerprint, sum] = fields as [string, string, string, string, string, string, string, string]
   if (format != '2' || sum != checksum(fields.slice(0, -1).join('|'))) return undefined
-  if (!UUID.test(id) || !BASE36.test(time) || !BASE36.test(layout) || !GRANTS.test(grants)) return undefined
+  if (!REVISION.test(revision) || !UUID.test(id) || !BASE36.test(time) || !BASE36.test(layout) || !GRANTS.test(grants)) return undefined
   return { revision: Number(revision), id, updatedAt: parseInt(time, 36), layout, grants, fingerprint }
 }

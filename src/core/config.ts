@@ -109,7 +109,7 @@ const cookies = list(cookie)
 const atLeast =
   (minimum: number, integer = false): Check =>
   (value, path) => {
-    const valid = typeof value == 'number' && value >= minimum && (!integer || Number.isInteger(value))
+    const valid = Number.isFinite(value) && value >= minimum && (!integer || Number.isInteger(value))
     return valid ? value : expect(path, `${integer ? 'integer' : 'number'} >= ${minimum}`)
   }
 
@@ -144,7 +144,7 @@ const validate = object(
       name: matching(COOKIE_NAME),
       domain: matching(/^\.?[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*$/),
       path: matching(/^\//),
-      days: (value, path) => (typeof value == 'number' && value > 0 ? value : expect(path, 'number > 0')),
+      days: (value, path) => (Number.isFinite(value) && value > 0 ? value : expect(path, 'number > 0')),
       sameSite: matching(/^(lax|strict|none)$/),
       secure: boolean,
     }),

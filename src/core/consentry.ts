@@ -29,7 +29,9 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
   const gpc = (win?.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl === true
   const mode = resolveMode(config, options.region)
   const defaults = defaultChoice(config, mode, gpc)
-  const $state = atom<ConsentState>(restore(config, stored, Date.now(), uuid, defaults))
+  // A decision that no longer counts (another revision or list of services) is asked for again
+  // with nothing granted meanwhile, whatever the mode: an opt-out must not turn into a grant.
+  const $state = atom<ConsentState>(restore(config, stored, Date.now(), uuid, stored ? {} : defaults))
   const $view = atom<View>('none')
   // Who made the decision being set: it travels to the events, and from there to receipts.
   let source: DecisionSource | undefined
@@ -50,6 +52,11 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     const value = encode(toStored(config, state, fingerprint))
     storage.write(value)
     if (!doc || storage.read() == value) return
+    // An older copy on another domain or path (the config's cookie options changed) is read
+    // first: remove every copy, and write again.
+    storage.clear((cookie) => cookie == config.cookie.name)
+    storage.write(value)
+    if (storage.read() == value) return
     storage.remove()
     console.error(`consentry: the browser did not store the decision (${value.length} characters); it holds for this page view only`)
   }

@@ -20,11 +20,14 @@ export const createStorage = ({ name, domain, path, days, sameSite, secure }: Co
     clear(test) {
       for (const cookie of Object.keys(Cookies.get() ?? {})) {
         if (!test(cookie)) continue
-        // Host-only, the configured domain, the host and each parent domain.
+        // Host-only, the configured domain, the host and each parent domain; at /, the configured
+        // path, and each path above this page's (where a cookie set under older options may sit).
         const labels = location.hostname.split('.')
         const domains = [undefined, domain, ...labels.map((_, i) => labels.slice(i).join('.'))]
+        const segments = location.pathname.split('/')
+        const paths = ['/', path, ...segments.map((_, i) => segments.slice(0, i + 1).join('/')).filter(Boolean)]
         for (const where of domains) {
-          for (const at of ['/', path]) Cookies.remove(cookie, { domain: where, path: at })
+          for (const at of paths) Cookies.remove(cookie, { domain: where, path: at })
         }
       }
     },

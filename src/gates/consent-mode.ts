@@ -1,7 +1,7 @@
 import { createDataLayer, type DataLayerWindow } from '../core/events'
 import { grantedBefore } from '../core/modes'
 import { onDecisions } from './decisions'
-import type { ConsentModeOptions, ConsentSignal, Gate } from '../core/types'
+import type { ConsentModeOptions, ConsentSignal, Consentry, Gate } from '../core/types'
 
 export type { ConsentModeOptions, ConsentSignal }
 
@@ -62,6 +62,10 @@ const pushDefaults = (gtag: Gtag, options: ConsentModeOptions, grantedBefore: (n
   if (options.urlPassthrough) gtag('set', 'url_passthrough', true)
 }
 
+/** The grants a default reports: those of the mode, or the undecided state's own where they differ (an outdated decision). */
+export const defaultGrants = (consent: Consentry) =>
+  consent.getState().decided ? grantedBefore(consent.config, consent.mode, consent.gpc) : consent.isGranted
+
 /**
  * Gate for Google Consent Mode v2 through `window.dataLayer`, for gtag.js and Google Tag Manager
  * alike. At start, synchronously: `consent default` (every signal denied but those granted before
@@ -76,6 +80,6 @@ export const consentMode =
   (options: ConsentModeOptions = {}, { pushDefault = true }: { pushDefault?: boolean } = {}): Gate =>
   (consent, doc) => {
     const gtag = gtagOf(doc.defaultView)
-    if (pushDefault) pushDefaults(gtag, options, grantedBefore(consent.config, consent.mode, consent.gpc))
+    if (pushDefault) pushDefaults(gtag, options, defaultGrants(consent))
     return onDecisions(consent, () => gtag('consent', 'update', signals(options, consent.isGranted)))
   }

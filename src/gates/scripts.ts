@@ -21,6 +21,9 @@ const recreate = (gated: HTMLScriptElement) => {
   return script
 }
 
+// The types a browser runs; any other (and a nomodule script) fires neither load nor error.
+const RUNS = /^(|module|(text|application)\/(x-)?(java|ecma)script|text\/(jscript|livescript|javascript1\.[0-5]))$/i
+
 /** Put the real script in place; resolves once it may be followed, as the parser would. */
 const activate = (gated: HTMLScriptElement) =>
   new Promise<void>((done) => {
@@ -34,7 +37,7 @@ const activate = (gated: HTMLScriptElement) =>
       return
     }
     // Like the parser: an external script finishes before the next runs, unless marked async.
-    if (script.src && !gated.hasAttribute('async')) {
+    if (script.src && !gated.hasAttribute('async') && !script.noModule && RUNS.test(script.type.trim())) {
       script.onload = () => done()
       script.onerror = () => done()
     } else done()

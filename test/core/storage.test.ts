@@ -50,6 +50,7 @@ const cookieValues: [string, Outcome, string][] = [
   ['a consent id of another UUID version', 'no decision', sealedWith({ id: ID.replace('-4b7e-', '-1b7e-') })],
   ['an upper-case consent id', 'no decision', sealedWith({ id: ID.toUpperCase() })],
   ['a revision that is no number', 'no decision', sealedWith({ revision: 'x' })],
+  ...['', '0x1', ' 1', '1e0', '01'].map((revision): [string, Outcome, string] => [`the revision ${JSON.stringify(revision)}`, 'no decision', sealedWith({ revision })]),
   ['an older revision', 'no decision', sealedWith({ revision: '0' })],
   ['a newer revision', 'no decision', sealedWith({ revision: '2' })],
   ['a time two days ahead', 'no decision', sealedWith({ time: (now + 2 * 864e5).toString(36) })],

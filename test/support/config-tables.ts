@@ -45,6 +45,7 @@ export const invalidConfigs: [string, unknown, string][] = [
   ['a relative cookie path', { ...minimal, cookie: { path: 'app' } }, 'cookie.path: expected string matching'],
   ['zero days', { ...minimal, cookie: { days: 0 } }, 'cookie.days: expected number > 0'],
   ['days as a string', { ...minimal, cookie: { days: '30' } }, 'cookie.days: expected number > 0'],
+  ['days of 1e400, Infinity once parsed', JSON.parse('{ "revision": 1, "categories": {}, "cookie": { "days": 1e400 } }'), 'cookie.days: expected number > 0'],
   ['sameSite in capitals', { ...minimal, cookie: { sameSite: 'Lax' } }, 'cookie.sameSite: expected string matching'],
   ['secure as a string', { ...minimal, cookie: { secure: 'true' } }, 'cookie.secure: expected boolean'],
   ['a misspelt cookie option', { ...minimal, cookie: { dayz: 3 } }, 'cookie.dayz: unknown key, did you mean "days"?'],

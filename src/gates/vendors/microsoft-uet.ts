@@ -1,4 +1,4 @@
-import { grantedBefore } from '../../core/modes'
+import { defaultGrants } from '../consent-mode'
 import { onDecisions } from '../decisions'
 import type { Gate } from '../../core/types'
 
@@ -23,7 +23,7 @@ export const microsoftUet =
   ({ category = 'marketing' }: { category?: string } = {}, { pushDefault = true }: { pushDefault?: boolean } = {}): Gate =>
   (consent, doc) => {
     const win = doc.defaultView as UetWindow | null
-    if (pushDefault) pushUetDefault(win, grantedBefore(consent.config, consent.mode, consent.gpc)(category))
+    if (pushDefault) pushUetDefault(win, defaultGrants(consent)(category))
     const update = () => queueOf(win).push('consent', 'update', signal(consent.isGranted(category)))
     return onDecisions(consent, update)
   }
