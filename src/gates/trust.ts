@@ -24,8 +24,10 @@ const policies = new WeakMap<Window, ScriptPolicy>()
 
 /**
  * The `consentry` Trusted Types policy of a window, created on first use: a page that enforces
- * `require-trusted-types-for 'script'` lists it in `trusted-types`. It passes on only what the
- * gates have already allowed (granted, and carrying the page's nonce where there is one).
+ * `require-trusted-types-for 'script'` lists it in `trusted-types`. The policy itself passes any
+ * string through; what keeps it safe is that only the gates hold it (this module exports it to
+ * them alone), and they call it only for scripts already granted and, where the page has a nonce,
+ * carrying it.
  */
 export const scriptPolicy = (win: Window): ScriptPolicy => {
   let policy = policies.get(win)
