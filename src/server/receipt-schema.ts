@@ -1,3 +1,5 @@
+import type { Receipt } from '../gates/outbox'
+
 const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'
 
 /** The JSON Schema of a consent receipt, as the browser side sends it. */
@@ -27,17 +29,5 @@ export const receiptSchema = {
   },
 } as const
 
-/** A receipt that passed {@link receiptSchema}. */
-export interface ReceivedReceipt {
-  receiptId: string
-  consentId: string
-  subject?: string
-  revision: number
-  categories: Record<string, boolean>
-  services: Record<string, boolean>
-  source: string
-  gpc: boolean
-  locale: string
-  url: string
-  timestamp: string
-}
+/** A receipt that passed {@link receiptSchema}: what the browser side sends. */
+export type ReceivedReceipt = Receipt

@@ -29,7 +29,8 @@ export const signRecipientToken = ({ subject, expiresAt }: RecipientToken, secre
   const cipher = createCipheriv('aes-256-gcm', keyOf(secret), iv)
   const payload = JSON.stringify([subject, Math.floor(expiresAt.getTime() / 1000)])
   const sealed = Buffer.concat([cipher.update(payload, 'utf8'), cipher.final()])
-  return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url')}`
+  const token = Buffer.concat([iv, cipher.getAuthTag(), sealed])
+  return `${VERSION}.${token.toString('base64url')}`
 }
 
 /**
