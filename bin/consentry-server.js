@@ -4,7 +4,9 @@
 // The database is the argument, else DATABASE_URL, else ./data/consent (embedded PGlite).
 import { createConsentServer, migrate, openDatabase, serve } from '../dist/server/index.js'
 
-const [command, location = process.env.DATABASE_URL ?? './data/consent'] = process.argv.slice(2)
+const [command, given] = process.argv.slice(2)
+// An empty DATABASE_URL counts as none.
+const location = given || process.env.DATABASE_URL || './data/consent'
 const list = (value) => (value ?? '').split(',').map((each) => each.trim()).filter(Boolean)
 
 if (command == 'migrate') {

@@ -68,15 +68,17 @@ const CSV_COLUMNS: (keyof StoredReceipt)[] = ['receiptId', 'consentId', 'subject
 export const createConsentServer = ({ db, secrets, origins, apiKey, prefix = '/consent', consentCookie, now = () => new Date() }: ConsentServerOptions): ConsentServer => {
   if (!secrets.length || secrets.some((secret) => !secret)) throw new Error('consentry: createConsentServer needs secrets, none of them empty')
   if (!apiKey) throw new Error('consentry: createConsentServer needs an apiKey')
+  if (!origins.length) throw new Error('consentry: createConsentServer needs the origins whose pages send receipts')
   const validate = new Ajv({ allErrors: false }).addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text))).compile(receiptSchema)
   const app = new Hono().basePath(prefix)
-  const fail = (c: Context, status: 400 | 401 | 403 | 404 | 413 | 415, error: string) => c.json({ error }, status)
+  const fail = (c: Context, status: 400 | 401 | 403 | 404 | 413, error: string) => c.json({ error }, status)
 
   const renewCookie = (c: Context) => {
     if (!consentCookie) return
     const { name, days = 182, domain } = consentCookie
     const pair = (c.req.header('cookie') ?? '').split('; ').find((each) => each.startsWith(name + '='))
-    if (!pair) return
+    // Only a value of the consent cookie's own characters is set again, never attributes smuggled in.
+    if (!pair || !/^[\w|.-]{1,4000}$/.test(pair.slice(name.length + 1))) return
     const secure = new URL(c.req.url).protocol == 'https:' || c.req.header('x-forwarded-proto') == 'https'
     const attributes = [`Path=/`, `Max-Age=${Math.round(days * 86400)}`, 'SameSite=Lax', domain && `Domain=${domain}`, secure && 'Secure']
     c.header('set-cookie', [pair, ...attributes.filter(Boolean)].join('; '))
@@ -118,12 +120,14 @@ export const createConsentServer = ({ db, secrets, origins, apiKey, prefix = '/c
     if (!header.startsWith('Bearer ') || !sameKey(header.slice(7), apiKey)) return fail(c, 401, 'expected Authorization: Bearer <apiKey>')
     return next()
   })
+  // A subject with a NUL character was never stored (PostgreSQL's text cannot hold one).
+  const subjectOf = (c: Context) => c.req.param('subject')?.replace(/\0/g, '') ?? ''
   app.get('/subjects/:subject', async (c) => {
-    const decision = await latestDecision(db, c.req.param('subject'))
+    const decision = await latestDecision(db, subjectOf(c))
     return decision ? c.json(decision) : fail(c, 404, 'no decision recorded for this subject')
   })
   app.get('/subjects/:subject/receipts', async (c) => {
-    const receipts = await receiptsOf(db, c.req.param('subject'))
+    const receipts = await receiptsOf(db, subjectOf(c))
     if (c.req.query('format') != 'csv') return c.json(receipts)
     const lines = [CSV_COLUMNS.join(','), ...receipts.map((receipt) => CSV_COLUMNS.map((column) => csvCell(receipt[column])).join(','))]
     return c.body(lines.join('\r\n') + '\r\n', 200, { 'content-type': 'text/csv; charset=utf-8' })
@@ -131,7 +135,8 @@ export const createConsentServer = ({ db, secrets, origins, apiKey, prefix = '/c
 
   app.notFound((c) => c.json({ error: 'not found' }, 404))
   app.onError((error, c) => {
-    console.error('consentry server:', error)
+    // The message alone: a database error's details would carry the request's values into the log.
+    console.error('consentry server:', error instanceof Error ? error.message : 'error')
     return c.json({ error: 'server error' }, 500)
   })
   return { fetch: async (request) => app.fetch(request) }

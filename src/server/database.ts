@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises'
 import type { PGlite } from '@electric-sql/pglite'
 import type { Pool } from 'pg'
 import receipts from './migrations/0001-receipts.sql?raw'
@@ -22,24 +23,32 @@ const fromPglite = (db: PGlite): Database => ({
   close: () => db.close(),
 })
 
-const fromPool = (pool: Pool): Database => ({
-  query: async (text, params) => (await pool.query(text, params)).rows,
-  async transaction(work) {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
-      const result = await work(async (text, params) => (await client.query(text, params)).rows)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK')
-      throw error
-    } finally {
-      client.release()
-    }
-  },
-  close: () => pool.end(),
-})
+const fromPool = (pool: Pool): Database => {
+  // An idle connection the server closes (restart, failover, timeout) must not end the process.
+  pool.on('error', (error) => console.error('consentry server: a database connection was lost:', error.message))
+  return {
+    query: async (text, params) => (await pool.query(text, params)).rows,
+    async transaction(work) {
+      const client = await pool.connect()
+      let broken = false
+      try {
+        await client.query('BEGIN')
+        const result = await work(async (text, params) => (await client.query(text, params)).rows)
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        // A ROLLBACK that fails too must not hide the first error; that connection is dropped.
+        await client.query('ROLLBACK').catch(() => {
+          broken = true
+        })
+        throw error
+      } finally {
+        client.release(broken)
+      }
+    },
+    close: () => pool.end(),
+  }
+}
 
 // The drivers are optional peer dependencies: a browser-only install needs neither.
 const load = async <T>(importer: () => Promise<T>, name: string): Promise<T> => {
@@ -52,12 +61,13 @@ const load = async <T>(importer: () => Promise<T>, name: string): Promise<T> => 
 
 /** Apply the migrations this database has not seen. Returns the versions applied. */
 export const migrate = async (db: Database): Promise<number[]> => {
-  await db.query('CREATE TABLE IF NOT EXISTS consentry_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())')
   const applied: number[] = []
   for (const [version, sql] of MIGRATIONS) {
     const done = await db.transaction(async (query) => {
-      // A lock, so that two servers starting at once do not both apply it.
-      await query('LOCK TABLE consentry_migrations IN EXCLUSIVE MODE')
+      // A lock taken before anything else, so that two servers starting at once neither both
+      // create the table nor both apply a migration.
+      await query('SELECT pg_advisory_xact_lock(727376)')
+      await query('CREATE TABLE IF NOT EXISTS consentry_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())')
       if ((await query('SELECT 1 FROM consentry_migrations WHERE version = $1', [version])).length) return false
       for (const statement of sql.split(/;\s*$/m).filter((part) => part.trim())) await query(statement)
       await query('INSERT INTO consentry_migrations (version) VALUES ($1)', [version])
@@ -78,13 +88,20 @@ export const migrate = async (db: Database): Promise<number[]> => {
  * ```
  */
 export const openDatabase = async (location: string, { migrations = true }: { migrations?: boolean } = {}): Promise<Database> => {
+  const where = location.trim()
+  if (!where) throw new Error('consentry: openDatabase needs a postgres:// URL, memory:// or a folder')
   let db: Database
-  if (/^postgres(ql)?:\/\//.test(location)) {
+  if (/^postgres(ql)?:\/\//i.test(where)) {
     const { default: pg } = await load(() => import('pg'), 'pg')
-    db = fromPool(new pg.Pool({ connectionString: location }))
+    db = fromPool(new pg.Pool({ connectionString: where }))
+  } else if (/^[a-z][a-z\d+.-]*:/i.test(where) && !where.startsWith('memory://')) {
+    // Not shown: a mistyped URL may carry a password.
+    throw new Error('consentry: openDatabase takes postgres:// (or postgresql://), memory:// or a folder')
   } else {
     const { PGlite } = await load(() => import('@electric-sql/pglite'), '@electric-sql/pglite')
-    db = fromPglite(await PGlite.create(location))
+    // A folder is created as needed; it belongs to one process at a time.
+    if (!where.startsWith('memory://')) await mkdir(where, { recursive: true })
+    db = fromPglite(await PGlite.create(where))
   }
   if (migrations) await migrate(db)
   return db

@@ -1,6 +1,8 @@
 import type { Receipt } from '../gates/outbox'
 
 const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'
+// No NUL character: PostgreSQL's text cannot hold one.
+const TEXT = '^[^\\u0000]*$'
 
 /** The JSON Schema of a consent receipt, as the browser side sends it. */
 export const receiptSchema = {
@@ -12,7 +14,7 @@ export const receiptSchema = {
   properties: {
     receiptId: { type: 'string', pattern: UUID },
     consentId: { type: 'string', pattern: UUID },
-    subject: { type: 'string', maxLength: 1024 },
+    subject: { type: 'string', maxLength: 1024, pattern: TEXT },
     revision: { type: 'integer', minimum: 1, maximum: 2147483647 },
     categories: { type: 'object', maxProperties: 100, propertyNames: { pattern: '^[a-z][a-z0-9-]{0,63}$' }, additionalProperties: { type: 'boolean' } },
     services: {
@@ -23,9 +25,10 @@ export const receiptSchema = {
     },
     source: { enum: ['banner', 'preferences', 'api', 'email-link', 'placeholder'] },
     gpc: { type: 'boolean' },
-    locale: { type: 'string', maxLength: 35 },
-    url: { type: 'string', maxLength: 2048 },
-    timestamp: { type: 'string', format: 'date-time', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$' },
+    locale: { type: 'string', maxLength: 35, pattern: TEXT },
+    url: { type: 'string', maxLength: 2048, pattern: TEXT },
+    // Years 1970 to 9999: PostgreSQL's range, with room for a wrong clock but not for nonsense.
+    timestamp: { type: 'string', format: 'date-time', pattern: '^(19[7-9]\\d|[2-9]\\d{3})-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$' },
   },
 } as const
 

@@ -27,16 +27,21 @@ export interface StoredReceipt {
   receivedAt: string
 }
 
-// Only when newer: a late retry of an older receipt never replaces a newer decision. The receipt
-// id breaks ties, so that two receipts of the same millisecond end the same way everywhere.
+// Only when newer: a late retry of an older receipt never replaces a newer decision. Receipts of one
+// browser are ordered by its own clock (a fast clock, clamped on arrival, would otherwise put a
+// retried older receipt after a newer one); receipts of different browsers by the clamped time.
+// The receipt id breaks ties, so that two receipts of the same millisecond end the same way everywhere.
 const UPSERT_LATEST = `
-  INSERT INTO consentry_latest (kind, id, receipt_id, decided_at, revision, categories, services)
-  VALUES ($1, $2, $3, $4, $5, $6, $7)
+  INSERT INTO consentry_latest (kind, id, receipt_id, consent_id, stated_at, decided_at, revision, categories, services)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
   ON CONFLICT (kind, id) DO UPDATE SET
-    receipt_id = excluded.receipt_id, decided_at = excluded.decided_at, revision = excluded.revision,
-    categories = excluded.categories, services = excluded.services
-  WHERE consentry_latest.decided_at < excluded.decided_at
-     OR (consentry_latest.decided_at = excluded.decided_at AND consentry_latest.receipt_id < excluded.receipt_id)`
+    receipt_id = excluded.receipt_id, consent_id = excluded.consent_id, stated_at = excluded.stated_at,
+    decided_at = excluded.decided_at, revision = excluded.revision, categories = excluded.categories,
+    services = excluded.services
+  WHERE CASE WHEN consentry_latest.consent_id = excluded.consent_id
+    THEN (consentry_latest.stated_at, consentry_latest.receipt_id) < (excluded.stated_at, excluded.receipt_id)
+    ELSE (consentry_latest.decided_at, consentry_latest.receipt_id) < (excluded.decided_at, excluded.receipt_id)
+  END`
 
 /**
  * Store a receipt under its subject (or none), with its time clamped to `now`: a receipt dated in
@@ -44,12 +49,13 @@ const UPSERT_LATEST = `
  */
 export const storeReceipt = (db: Database, receipt: ReceivedReceipt, subject: string | null, now: Date) =>
   db.transaction(async (query) => {
-    const stated = new Date(receipt.timestamp)
+    // The browser's own time orders its receipts, but no further than a day ahead of the server's.
+    const stated = new Date(Math.min(Date.parse(receipt.timestamp), now.getTime() + 864e5))
     const decidedAt = (stated.getTime() > now.getTime() ? now : stated).toISOString()
     const inserted = await query(
       `INSERT INTO consentry_receipts
-         (receipt_id, consent_id, subject, revision, categories, services, source, gpc, locale, url, decided_at, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         (receipt_id, consent_id, subject, revision, categories, services, source, gpc, locale, url, stated_at, decided_at, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (receipt_id) DO NOTHING
        RETURNING receipt_id`,
       [
@@ -63,12 +69,21 @@ export const storeReceipt = (db: Database, receipt: ReceivedReceipt, subject: st
         receipt.gpc,
         receipt.locale,
         receipt.url,
+        stated.toISOString(),
         decidedAt,
         now.toISOString(),
       ],
     )
     if (!inserted.length) return false
-    const decision = [receipt.receiptId, decidedAt, receipt.revision, JSON.stringify(receipt.categories), JSON.stringify(receipt.services)]
+    const decision = [
+      receipt.receiptId,
+      receipt.consentId,
+      stated.toISOString(),
+      decidedAt,
+      receipt.revision,
+      JSON.stringify(receipt.categories),
+      JSON.stringify(receipt.services),
+    ]
     await query(UPSERT_LATEST, ['consent', receipt.consentId, ...decision])
     if (subject != null) await query(UPSERT_LATEST, ['subject', subject, ...decision])
     return true

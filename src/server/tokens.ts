@@ -47,7 +47,7 @@ export const verifyRecipientToken = (token: unknown, secrets: string | string[],
       decipher.setAuthTag(bytes.subarray(12, 28))
       const payload = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8')
       const [subject, expires] = JSON.parse(payload) as [unknown, unknown]
-      if (typeof subject != 'string' || typeof expires != 'number') return null
+      if (typeof subject != 'string' || subject.includes('\0') || typeof expires != 'number') return null
       if (expires * 1000 <= now.getTime()) return null
       return { subject, expiresAt: new Date(expires * 1000) }
     } catch {

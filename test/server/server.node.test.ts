@@ -72,10 +72,36 @@ describe('recipient tokens', () => {
 
   it('refuse an empty secret, and the server refuses to start without secrets or API key', () => {
     expect(() => signRecipientToken({ subject: 'a', expiresAt: new Date() }, '')).toThrow(/secret/)
-    expect(() => createConsentServer({ db, secrets: [], origins: [], apiKey: API_KEY })).toThrow(/secrets/)
-    expect(() => createConsentServer({ db, secrets: [''], origins: [], apiKey: API_KEY })).toThrow(/secrets/)
-    expect(() => createConsentServer({ db, secrets: [SECRET], origins: [], apiKey: '' })).toThrow(/apiKey/)
+    expect(() => createConsentServer({ db, secrets: [], origins: [ORIGIN], apiKey: API_KEY })).toThrow(/secrets/)
+    expect(() => createConsentServer({ db, secrets: [''], origins: [ORIGIN], apiKey: API_KEY })).toThrow(/secrets/)
+    expect(() => createConsentServer({ db, secrets: [SECRET], origins: [ORIGIN], apiKey: '' })).toThrow(/apiKey/)
+    expect(() => createConsentServer({ db, secrets: [SECRET], origins: [], apiKey: API_KEY })).toThrow(/origins/)
   })
+})
+
+describe('openDatabase', () => {
+  it('refuses what is neither a postgres URL, memory:// nor a folder, without echoing it', async () => {
+    await expect(openDatabase('')).rejects.toThrow(/memory:\/\/ or a folder/)
+    const attempt = openDatabase('postgresql+psycopg://postgres:hunter2@db/consent')
+    await expect(attempt).rejects.toThrow(/takes postgres/)
+    await expect(attempt).rejects.not.toThrow(/hunter2/)
+  })
+
+  it('creates the folder of an embedded database', async () => {
+    const { mkdtempSync, existsSync, rmSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { tmpdir } = await import('node:os')
+    const parent = mkdtempSync(join(tmpdir(), 'consentry-db-'))
+    try {
+      const folder = join(parent, 'data', 'consent')
+      const embedded = await openDatabase(folder)
+      expect(existsSync(folder)).toBe(true)
+      await Promise.all([migrate(embedded), migrate(embedded)])
+      await embedded.close()
+    } finally {
+      rmSync(parent, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
 
 describe('migrations', () => {
@@ -122,9 +148,42 @@ describe('POST /consent/receipts', () => {
     const subject = token()
     await post(receipt({ receiptId: uuid(1), subject, timestamp: '2099-01-01T00:00:00Z', categories: { 'click-tracking': true } }))
     clock = new Date('2026-06-01T12:05:00Z')
-    await post(receipt({ receiptId: uuid(2), subject, timestamp: '2026-06-01T12:04:00Z', categories: { 'click-tracking': false } }))
+    // The recipient's own browser.
+    await post(receipt({ receiptId: uuid(2), consentId: uuid(1001), subject, timestamp: '2026-06-01T12:04:00Z', categories: { 'click-tracking': false } }))
     const latest = await (await get('/consent/subjects/contact-42')).json()
     expect(latest).toMatchObject({ categories: { 'click-tracking': false }, receiptId: uuid(2) })
+  })
+
+  it('orders the receipts of one browser by its own clock, even when that clock runs fast', async () => {
+    const subject = token()
+    // The browser's clock is an hour ahead: both times are in the future, and clamped on arrival.
+    clock = new Date('2026-06-01T12:01:00Z')
+    await post(receipt({ receiptId: uuid(2), subject, timestamp: '2026-06-01T13:01:00Z', categories: { 'click-tracking': true } }))
+    // The older receipt was refused once and arrives later, as a retry.
+    clock = new Date('2026-06-01T12:05:00Z')
+    await post(receipt({ receiptId: uuid(1), subject, timestamp: '2026-06-01T13:00:00Z', categories: { 'click-tracking': false } }))
+    expect((await (await get('/consent/subjects/contact-42')).json()).categories).toEqual({ 'click-tracking': true })
+  })
+
+  it('can be erased for a subject with the SQL the docs give', async () => {
+    await post(receipt({ subject: token() }))
+    const erase = (await import('node:fs')).readFileSync(new URL('../../docs/server.md', import.meta.url), 'utf8').match(/```sql\n([\s\S]*?)```/)![1]!
+    for (const statement of erase.split(';').map((each) => each.trim()).filter(Boolean)) await db.query(statement, ['contact-42'])
+    expect(await count()).toBe(0)
+    expect((await get('/consent/subjects/contact-42')).status).toBe(404)
+  })
+
+  it('sets no cookie again whose value carries attributes', async () => {
+    const withCookie = createConsentServer({ db, secrets: [SECRET], origins: [ORIGIN], apiKey: API_KEY, consentCookie: { name: 'consentry' }, now: () => clock })
+    const response = await withCookie.fetch(
+      new Request('https://crm.test/consent/receipts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN, cookie: 'consentry=abc;Domain=example.org;Path=/evil' },
+        body: JSON.stringify(receipt()),
+      }),
+    )
+    expect(response.status).toBe(201)
+    expect(response.headers.get('set-cookie')).toBeNull()
   })
 
   it('stores a receipt without a token under its consent id alone', async () => {
@@ -233,6 +292,12 @@ describe('hostile and malformed requests', () => {
     ['a malformed percent escape in the path', () => get('/consent/subjects/%E0%A4%A'), 404],
     ['a malformed escape without a key', () => get('/consent/subjects/%E0%A4%A/receipts', null), 401],
     ['a path outside the prefix', () => get('/api/contacts/%E0%A4%A/click-tracking'), 404],
+    ['a NUL in the url', () => post(receipt({ url: 'a\u0000b' })), 400],
+    ['a NUL in the locale', () => post(receipt({ locale: '\u0000' })), 400],
+    ['a token whose subject holds a NUL', () => post(receipt({ subject: token('a\u0000b') })), 403],
+    ['the year 0000', () => post(receipt({ timestamp: '0000-01-01T00:00:00Z' })), 400],
+    ['the year 1 with a far offset', () => post(receipt({ timestamp: '0001-01-01T00:00:00+14:00' })), 400],
+    ['a NUL in a subject query', () => get('/consent/subjects/a%00b'), 404],
     ['a subject with SQL in it', () => get(`/consent/subjects/${encodeURIComponent("x' OR '1'='1")}`), 404],
   ]
 

@@ -11,7 +11,8 @@ CREATE TABLE consentry_receipts (
   gpc boolean NOT NULL,
   locale text NOT NULL,
   url text NOT NULL,
-  -- The receipt's own time, clamped to the server's clock when it arrived.
+  -- The receipt's own time as the browser stated it, and clamped to the server's clock on arrival.
+  stated_at timestamptz NOT NULL,
   decided_at timestamptz NOT NULL,
   received_at timestamptz NOT NULL DEFAULT now()
 );
@@ -22,6 +23,8 @@ CREATE TABLE consentry_latest (
   kind text NOT NULL CHECK (kind IN ('subject', 'consent')),
   id text NOT NULL,
   receipt_id uuid NOT NULL REFERENCES consentry_receipts (receipt_id),
+  consent_id uuid NOT NULL,
+  stated_at timestamptz NOT NULL,
   decided_at timestamptz NOT NULL,
   revision integer NOT NULL,
   categories jsonb NOT NULL,
