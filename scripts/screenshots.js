@@ -22,6 +22,9 @@ const shots = [
   { name: 'banner-box', query: '?theme=light&layout=box', viewport: { width: 1280, height: 720 } },
   { name: 'phone-banner', query: '?theme=light', viewport: { width: 390, height: 844 } },
   { name: 'phone-preferences', query: '?theme=dark', viewport: { width: 390, height: 844 }, preferences: true },
+  // After a decision: the settings button, a small icon in the bottom corner.
+  { name: 'settings-button', query: '?theme=light', viewport: { width: 1280, height: 720 }, decide: true },
+  { name: 'phone-settings-button', query: '?theme=light', viewport: { width: 390, height: 844 }, decide: true },
 ]
 try {
   for (const shot of shots) {
@@ -33,6 +36,10 @@ try {
       await page.getByRole('button', { name: 'Manage preferences' }).click()
       await page.getByRole('switch', { name: 'Analytics' }).click()
       await page.getByText('Services and cookies').first().click()
+    }
+    if (shot.decide) {
+      await page.locator('[data-consentry]').getByRole('button', { name: 'Reject all', exact: true }).click()
+      await page.locator('[data-consentry]').getByRole('button', { name: 'Cookie settings' }).waitFor()
     }
     await page.screenshot({ path: `${out}/${shot.name}.png` })
     await page.close()

@@ -3,7 +3,7 @@
 import axe from 'axe-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { commands } from 'vitest/browser'
-import { clearCookies, closeFrames, requests, tick } from './support/browser'
+import { clearCookies, closeFrames, requests, tick, labelOf } from './support/browser'
 import { deniedSignals, siteConfig } from './support/configs'
 import { gatedRequests, scriptTagPage, uiRoot, visit } from './support/pages'
 
@@ -20,7 +20,7 @@ const started = async (win: Win) => {
   return win.consentry
 }
 const button = (doc: Document, name: string) =>
-  [...(uiRoot(doc)?.querySelectorAll('button') ?? [])].find((element) => element.textContent == name) as HTMLElement | undefined
+  [...(uiRoot(doc)?.querySelectorAll('button') ?? [])].find((element) => labelOf(element) == name) as HTMLElement | undefined
 const bannerText = (doc: Document) => uiRoot(doc)?.querySelector('.banner')?.textContent ?? ''
 /** The gtag commands in a page's dataLayer, as arrays. */
 const commandsIn = (win: Win) =>
@@ -236,7 +236,7 @@ describe('receipts and the email link', () => {
     button(doc, 'Accept all')!.click()
     consent.showPreferences()
     await expect.poll(() => button(doc, 'Reject all')).toBeTruthy()
-    ;[...uiRoot(doc)!.querySelectorAll('dialog button')].find((element) => element.textContent == 'Reject all')!.dispatchEvent(new MouseEvent('click', { bubbles: true }))
+    ;[...uiRoot(doc)!.querySelectorAll('dialog button')].find((element) => labelOf(element) == 'Reject all')!.dispatchEvent(new MouseEvent('click', { bubbles: true }))
     await expect.poll(async () => (await stored()).map(({ receipt }) => receipt.source)).toEqual(['api', 'banner', 'preferences'])
     expect((await requests()).filter((path) => path.includes('consentry-receipts'))).toEqual(['/__dist/consentry-receipts.js'])
   })

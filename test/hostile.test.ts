@@ -3,7 +3,7 @@
 // each case logs one console message at most.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { checksum } from '../src/core/codec'
-import { clearCookies, closeFrames, requests, tick } from './support/browser'
+import { clearCookies, closeFrames, requests, tick, labelOf } from './support/browser'
 import { siteConfig } from './support/configs'
 import { GATED, RAN, gatedRequests, scriptTagPage, tags, uiRoot, visit } from './support/pages'
 
@@ -22,7 +22,7 @@ const started = async (win: Window & Record<string, any>) => {
 const switches = (doc: Document) => [...(uiRoot(doc)?.querySelectorAll('.category > .row [role="switch"]') ?? [])] as HTMLElement[]
 const checked = (doc: Document) => switches(doc).map((element) => element.getAttribute('aria-checked'))
 const uiButton = (doc: Document, name: string) =>
-  [...(uiRoot(doc)?.querySelectorAll('button') ?? [])].find((button) => button.textContent == name) as HTMLElement
+  [...(uiRoot(doc)?.querySelectorAll('button') ?? [])].find((button) => labelOf(button) == name) as HTMLElement
 
 describe('withdrawal through the preferences', () => {
   it.each(['?consent=preferences', '#consent-preferences'])(

@@ -82,12 +82,8 @@ const object =
 const text: Check = (value, path) =>
   isObject(value) ? record(LANGUAGE, string)(value, path) : typeof value == 'string' ? value : expect(path, 'string or object')
 
-const cookie: Check = (value, path) => {
-  if (isObject(value)) {
-    object({ name: string, purpose: text, duration: text }, ['name'])(value, path)
-    value = value.name
-    path = at(path, 'name')
-  }
+/** An exact cookie name or a `/regex/flags` that compiles. */
+const cookiePattern: Check = (value, path) => {
   string(value, path)
   try {
     matchesCookie(value, '')
@@ -95,6 +91,13 @@ const cookie: Check = (value, path) => {
     expect(path, 'a valid /regular expression/')
   }
   if (!REGEX.test(value)) matching(COOKIE_NAME)(value, path)
+}
+
+const cookie: Check = (value, path) => {
+  if (!isObject(value)) return cookiePattern(value, path)
+  // With `match`, the name is what visitors read (`_ga_*`); without it, the name is matched.
+  const name = hasOwn(value, 'match') ? matching(/\S/) : cookiePattern
+  object({ name, match: cookiePattern, purpose: text, duration: text }, ['name'])(value, path)
 }
 
 const list =
@@ -155,7 +158,7 @@ const validate = object(
     ui: object({
       layout: matching(/^(bar|box|center)$/),
       theme: matching(/^(light|dark|auto)$/),
-      settingsButton: boolean,
+      settingsButton: (value, path) => (typeof value == 'boolean' ? value : matching(/^bottom-(start|end)$/)(value, path)),
       placeholders: boolean,
     }),
     googleConsentMode: consentMode,

@@ -8,13 +8,20 @@ export type LocalizedText = string | Record<string, string>
 
 /**
  * A cookie that a service sets. A plain string is an exact cookie name; a string written as
- * `/regex/flags` matches every cookie whose name the regular expression matches.
+ * `/regex/flags` matches every cookie whose name the regular expression matches. The object form
+ * adds what visitors read in the preferences' cookie table:
+ * `{ "name": "_ga_*", "match": "/^_ga_/", "purpose": "Counts visits", "duration": "2 years" }`.
  */
 export type CookieInput =
   | string
   | {
-      /** Exact name or `/regex/flags`. */
+      /**
+       * The name shown to visitors. Without `match`, also what is matched: an exact name or
+       * `/regex/flags` (a pattern is shown in a readable form, `_ga*` for `/^_ga/`).
+       */
       name: string
+      /** Exact name or `/regex/flags` that the cookies to delete match; `name` is then shown only. */
+      match?: string
       /** What the cookie is for, shown in the preferences. */
       purpose?: LocalizedText
       /** How long it lives, as text shown in the preferences (`"2 years"`). */
@@ -166,10 +173,13 @@ export interface UiOptions {
   /** `light`, `dark`, or `auto` to follow the visitor's system (default). */
   theme?: 'light' | 'dark' | 'auto'
   /**
-   * A floating "Cookie settings" button, so withdrawal stays one click away. It needs the UI
-   * chunk on every page view; a `data-consent-open="preferences"` link costs nothing.
+   * A floating "Cookie settings" button, so withdrawal stays one click away: a small round icon
+   * in a bottom corner whose label shows on hover and focus. `true` or `"bottom-start"` puts it
+   * in the corner where lines begin (left, or right in right-to-left languages), `"bottom-end"`
+   * in the other. It needs the UI chunk on every page view; a `data-consent-open="preferences"`
+   * link costs nothing.
    */
-  settingsButton?: boolean
+  settingsButton?: boolean | 'bottom-start' | 'bottom-end'
   /**
    * A placeholder in place of each gated iframe and template until it is allowed: the service,
    * why it waits, a button that allows just it, a link to the preferences. Default on; an

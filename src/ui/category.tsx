@@ -1,5 +1,6 @@
-import type { CategoryInput, CookieInput } from '../core/types'
+import type { CategoryInput } from '../core/types'
 import type { Texts } from '../i18n/texts'
+import { CookieTable, type CookieColumns } from './cookie-table'
 
 interface Props {
   name: string
@@ -9,9 +10,9 @@ interface Props {
   /** Change some switches. */
   change: (changes: Record<string, boolean>) => void
   texts: Texts
+  /** The cookie tables' columns, the same in every table. */
+  columns: CookieColumns
 }
-
-const cookieName = (cookie: CookieInput) => (typeof cookie == 'string' ? cookie : cookie.name)
 
 /**
  * One category of the preferences: a switch labelled by its title, and its services, each with a
@@ -20,7 +21,8 @@ const cookieName = (cookie: CookieInput) => (typeof cookie == 'string' ? cookie 
  * the category on (or off) too. The switches show the stored decision as it is, so that saving
  * without a change stores the same decision.
  */
-export const CategoryRow = ({ name, category, draft, change, texts: { t, pick } }: Props) => {
+export const CategoryRow = ({ name, category, draft, change, texts, columns }: Props) => {
+  const { t, pick } = texts
   const id = `consentry-${name}`
   const services = Object.entries(category.services ?? {})
   const keys = services.map(([service]) => `${name}.${service}`)
@@ -87,28 +89,7 @@ export const CategoryRow = ({ name, category, draft, change, texts: { t, pick } 
                   )}
                 </div>
                 {details.description && <p>{pick(details.description)}</p>}
-                {(details.cookies?.length ?? 0) > 0 && (
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('cookie')}</th>
-                        <th scope="col">{t('purpose')}</th>
-                        <th scope="col">{t('duration')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {details.cookies!.map((cookie) => (
-                        <tr key={cookieName(cookie)}>
-                          <td>
-                            <code>{cookieName(cookie)}</code>
-                          </td>
-                          <td>{typeof cookie == 'string' ? '' : pick(cookie.purpose)}</td>
-                          <td>{typeof cookie == 'string' ? '' : pick(cookie.duration)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
+                <CookieTable cookies={details.cookies ?? []} columns={columns} texts={texts} />
               </li>
             ))}
           </ul>

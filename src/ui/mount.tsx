@@ -9,6 +9,10 @@ import { Banner } from './banner'
 import { Preferences } from './preferences'
 import css from './styles.css?inline'
 
+// A cookie with a bite out of it: a disc, a notch at the top right, three crumbs.
+const COOKIE_ICON =
+  'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5Zm-4.5 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm6 4a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm-5 4a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z'
+
 /**
  * Render the banner, the preferences and the optional settings button of an instance into an
  * open shadow root at the end of `<body>`, styled by a constructed stylesheet (no inline styles,
@@ -72,8 +76,16 @@ export const mount = (consent: Consentry, doc: Document) => {
           change={change}
         />
         {config.ui?.settingsButton && current == 'none' && (
-          <button type="button" class="button settings" onClick={consent.showPreferences}>
-            {texts.t('settings')}
+          <button
+            type="button"
+            class="button settings"
+            data-position={config.ui.settingsButton == 'bottom-end' ? 'bottom-end' : 'bottom-start'}
+            onClick={consent.showPreferences}
+          >
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24" fill="currentColor">
+              <path d={COOKIE_ICON} />
+            </svg>
+            <span class="settings-label">{texts.t('settings')}</span>
           </button>
         )}
       </div>,

@@ -1,6 +1,8 @@
 import type { Consentry, DecisionSource } from '../core/types'
 import type { Texts } from '../i18n/texts'
 import { CategoryRow } from './category'
+import { Choices } from './choices'
+import { cookieColumns } from './cookie-table'
 
 interface Props {
   consent: Consentry
@@ -20,6 +22,7 @@ interface Props {
 /** The second layer, in a native modal `<dialog>`: one switch per category, and the three choices. */
 export const Preferences = ({ consent, texts, draft, change, order, open, policyUrl, source }: Props) => {
   const { t } = texts
+  const columns = cookieColumns(consent.config)
   const finish = (choose: () => void) => {
     choose()
     consent.hide()
@@ -51,17 +54,18 @@ export const Preferences = ({ consent, texts, draft, change, order, open, policy
                   draft={draft}
                   change={change}
                   texts={texts}
+                  columns={columns}
                 />
               ))}
             </ul>
           </div>
           <div class="actions">
-            <button type="button" class="button" onClick={() => finish(() => consent.rejectAll(source))}>
-              {t('rejectAll')}
-            </button>
-            <button type="button" class="button" onClick={() => finish(() => consent.acceptAll(source))}>
-              {t('acceptAll')}
-            </button>
+            <Choices
+              choices={[
+                { label: t('rejectAll'), choose: () => finish(() => consent.rejectAll(source)) },
+                { label: t('acceptAll'), choose: () => finish(() => consent.acceptAll(source)) },
+              ]}
+            />
             <button type="button" class="button secondary" onClick={() => finish(() => consent.setConsent(draft, source))}>
               {t('save')}
             </button>

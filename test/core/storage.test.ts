@@ -104,6 +104,20 @@ describe('withdrawal', () => {
     consent.destroy()
   })
 
+  it('deletes by the match of an entry that gives visitors a name of its own, never by that name', () => {
+    const config = {
+      revision: 1,
+      categories: { analytics: { services: { ga: { cookies: [{ name: '_ga_*', match: '/^_ga_/', purpose: 'Session state' }] } } } },
+    }
+    const consent = createConsentry(config)
+    consent.acceptAll()
+    set('_ga_ABC123', '_ga_*', '_gid')
+    consent.rejectAll()
+    // "_ga_*" matches /^_ga_/ too; "_gid" does not.
+    expect(names()).toEqual(['_gid', 'consentry'])
+    consent.destroy()
+  })
+
   it('deletes only the cookies of a single withdrawn service', () => {
     const consent = createConsentry(siteConfig)
     consent.acceptAll()

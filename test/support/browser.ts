@@ -73,3 +73,10 @@ export const uncaughtErrors = async (run: () => void) => {
   }
   return errors
 }
+
+/**
+ * The label a button shows: Reject all and Accept all also hold each other's label, unseen and
+ * hidden from assistive technology, to be equally wide; their own is the first span.
+ */
+export const labelOf = (element: Element | null | undefined) =>
+  element?.querySelector(':scope > span:first-child')?.textContent ?? element?.textContent

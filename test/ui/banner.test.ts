@@ -3,11 +3,11 @@ import { commands, page, userEvent } from 'vitest/browser'
 import { createConsentry } from '../../src/consentry'
 import { createCore } from '../../src/core/consentry'
 import { withDefaults } from '../../src/core/defaults'
-import { blankPage, tick } from '../support/browser'
+import { blankPage, tick, labelOf } from '../support/browser'
 import { banner, button, showUi, ui, uiConfig } from '../support/ui'
 
 const styleOf = (name: string) => {
-  const element = [...ui()!.querySelectorAll('button')].find((button) => button.textContent == name)!
+  const element = [...ui()!.querySelectorAll('button')].find((button) => labelOf(button) == name)!
   const style = getComputedStyle(element)
   const box = element.getBoundingClientRect()
   return { width: Math.round(box.width), height: Math.round(box.height), font: style.font, color: style.color, background: style.backgroundColor, border: style.border }
@@ -132,7 +132,7 @@ describe('the banner', () => {
     style.textContent = ':root { --consentry-accent: rgb(0, 100, 0); --consentry-radius: 2px; --consentry-font: serif }'
     document.head.append(style)
     await showUi(uiConfig({ ui: { theme: 'light', layout: 'box' } }))
-    const accept = getComputedStyle([...ui()!.querySelectorAll('button')].find((b) => b.textContent == 'Accept all')!)
+    const accept = getComputedStyle([...ui()!.querySelectorAll('button')].find((b) => labelOf(b) == 'Accept all')!)
     const banner = getComputedStyle(ui()!.querySelector('.banner')!)
     expect(accept.backgroundColor).toBe('rgb(0, 100, 0)')
     expect(accept.fontFamily).toBe('serif')
@@ -148,7 +148,7 @@ describe('the banner', () => {
     outside.className = 'banner'
     document.body.append(outside)
     await showUi(uiConfig({ ui: { theme: 'light' } }))
-    const accept = [...ui()!.querySelectorAll('button')].find((b) => b.textContent == 'Accept all')!
+    const accept = [...ui()!.querySelectorAll('button')].find((b) => labelOf(b) == 'Accept all')!
     expect(getComputedStyle(accept).backgroundColor).not.toBe('rgb(255, 0, 0)')
     expect(getComputedStyle(accept).fontSize).toBe('15px')
     expect(getComputedStyle(ui()!.querySelector('p')!).display).toBe('block')
@@ -212,12 +212,90 @@ describe('the banner', () => {
     }
   })
 
+  it('names only the purposes the config holds, in the visitor\'s language', async () => {
+    const text = () => ui()!.querySelector('.banner p')!.textContent
+    let consent = await showUi(uiConfig({ categories: { essential: { required: true }, analytics: {} } }))
+    expect(text()).toContain('With your consent we also use them to understand how the site is used.')
+    expect(text()).not.toMatch(/ads|emails/)
+    consent.destroy()
+    consent = await showUi(uiConfig({ categories: { essential: { required: true }, analytics: {}, marketing: {}, 'click-tracking': {} } }))
+    expect(text()).toContain('to understand how the site is used, to personalise ads, and to see which links in our emails you open.')
+    consent.destroy()
+    // A category of the site's own: its title, or its own purpose text where the config gives one.
+    consent = await showUi(uiConfig({ categories: { essential: { required: true }, preferences: { title: 'Remembered settings' } } }))
+    expect(text()).toContain('we also use them for Remembered settings.')
+    consent.destroy()
+    consent = await showUi(uiConfig({ categories: { essential: { required: true }, preferences: {} }, texts: { en: { 'preferences.purpose': 'to remember your settings' } } }))
+    expect(text()).toContain('we also use them to remember your settings.')
+    consent.destroy()
+    consent = await showUi(uiConfig({ categories: { essential: { required: true } } }))
+    expect(text()).toBe('We use only the cookies this site needs to work. Read our cookie policy.')
+    consent.destroy()
+    consent = await showUi(uiConfig({ language: 'de', categories: { essential: { required: true }, analytics: {}, marketing: {} } }))
+    expect(text()).toContain('verwenden wir sie auch, um zu verstehen, wie die Website genutzt wird und um Werbung zu personalisieren.')
+    consent.destroy()
+    consent = await showUi(uiConfig({ mode: 'notice', categories: { essential: { required: true }, analytics: {} } }))
+    expect(text()).toBe('We use cookies to run this site and to understand how the site is used. Read our cookie policy.')
+  })
+
+  it.each([
+    [390, 844],
+    [1280, 720],
+  ])('lays its buttons out at %i px: Reject all and Accept all equal, no label wrapped, no button alone at half width', async (width, height) => {
+    await page.viewport(width, height)
+    try {
+      for (const language of ['en', 'de', 'fi'])
+        for (const layout of ['bar', 'box', 'center'] as const) {
+          const consent = await showUi(uiConfig({ language, ui: { layout } }))
+          const where = `${language}, ${layout}`
+          // Reject all, Accept all, Manage preferences, in that order.
+          const [reject, accept, manage] = [...ui()!.querySelectorAll('.banner button')].map((element) => element.getBoundingClientRect())
+          const actions = ui()!.querySelector('.banner .actions')!.getBoundingClientRect()
+          expect(Math.round(reject!.width), where).toBe(Math.round(accept!.width))
+          if (Math.round(reject!.top) != Math.round(accept!.top)) expect(Math.round(accept!.width), where).toBe(Math.round(actions.width))
+          // One line of text each: as tall as the 44 px minimum.
+          for (const button of [reject, accept, manage]) expect(Math.round(button!.height), where).toBe(44)
+          if (Math.round(manage!.top) != Math.round(accept!.top)) expect(Math.round(manage!.width), where).toBe(Math.round(actions.width))
+          consent.destroy()
+          document.querySelector('[data-consentry]')?.remove()
+        }
+    } finally {
+      await page.viewport(414, 896)
+    }
+  })
+
+  it('shows a focus ring in the accent colour, with at least 3:1 contrast against the panel', async () => {
+    await showUi()
+    await button('Manage preferences').click()
+    await expect.poll(() => ui()!.querySelector('dialog')!.open).toBe(true)
+    // Back to the close button from the keyboard, as a keyboard user reaches it.
+    ;(ui()!.querySelector('.close') as HTMLElement).focus()
+    await userEvent.keyboard('{Tab}{Shift>}{Tab}{/Shift}')
+    const close = ui()!.activeElement!
+    expect(close.className).toBe('close')
+    const style = getComputedStyle(close)
+    expect(style.outlineStyle).toBe('solid')
+    const accent = getComputedStyle(ui()!.querySelector('.button')!).backgroundColor
+    expect(style.outlineColor).toBe(accent)
+    const channels = (color: string) => color.match(/\d+/g)!.slice(0, 3).map(Number)
+    const luminance = (color: string) => {
+      const [r, g, b] = channels(color).map((value) => {
+        const c = value / 255
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+      })
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+    }
+    const panel = getComputedStyle(ui()!.querySelector('dialog')!).backgroundColor
+    const [light, dark] = [luminance(style.outlineColor), luminance(panel)].sort((a, b) => b - a)
+    expect((light! + 0.05) / (dark! + 0.05)).toBeGreaterThanOrEqual(3)
+  })
+
   it('can be used with the keyboard alone', async () => {
     const consent = await showUi()
     ;(ui()!.querySelector('.banner button') as HTMLElement).focus()
-    expect(ui()!.activeElement!.textContent).toBe('Reject all')
+    expect(labelOf(ui()!.activeElement)).toBe('Reject all')
     await userEvent.keyboard('{Tab}')
-    expect(ui()!.activeElement!.textContent).toBe('Accept all')
+    expect(labelOf(ui()!.activeElement)).toBe('Accept all')
     expect(getComputedStyle(ui()!.activeElement!).outlineStyle).toBe('solid')
     await userEvent.keyboard('{Enter}')
     expect(consent.getState().categories.analytics).toBe(true)

@@ -1,6 +1,6 @@
 // The built script tag with its UI chunk, in real pages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { clearCookies, closeFrames, openFrame, openPage, servePage, started, tick } from '../support/browser'
+import { clearCookies, closeFrames, openFrame, openPage, servePage, started, tick, labelOf } from '../support/browser'
 import { siteConfig } from '../support/configs'
 
 const page = (config: unknown = siteConfig, lang = 'en') =>
@@ -22,7 +22,7 @@ describe('the script tag UI', () => {
     const first = (await openFrame(url)).contentWindow as Window & Record<string, any>
     await expect.poll(() => shadow(first)?.querySelector('.banner')).toBeTruthy()
     expect(resources(first)).toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js'])
-    ;[...shadow(first)!.querySelectorAll('button')].find((button) => button.textContent == 'Reject all')!.click()
+    ;[...shadow(first)!.querySelectorAll('button')].find((button) => labelOf(button) == 'Reject all')!.click()
 
     const returning = (await openFrame(url)).contentWindow as Window & Record<string, any>
     await started(returning)

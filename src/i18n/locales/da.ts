@@ -2,7 +2,7 @@ import type { Messages } from '../en'
 
 export default {
   title: "Vi værner om dit privatliv",
-  text: "Vi bruger cookies for at få dette websted til at fungere. Med dit samtykke bruger vi dem også til at forstå, hvordan webstedet bruges, og til at tilpasse annoncer. Du kan til enhver tid ændre dit valg. Læs vores {policy}.",
+  text: "Vi bruger cookies for at få dette websted til at fungere. Med dit samtykke bruger vi dem også {purposes}. Du kan til enhver tid ændre dit valg. Læs vores {policy}.",
   policy: "cookiepolitik",
   acceptAll: "Accepter alle",
   rejectAll: "Afvis alle",
@@ -26,11 +26,17 @@ export default {
   'click-tracking': "Kliksporing i e-mails",
   'click-tracking.text': "Viser os, hvilke links i vores e-mails du åbner, så vi kan sende dig mere relevante beskeder.",
   gpc: "Din browser sender signalet Global Privacy Control, og vi respekterer det: Vi sælger eller deler ikke dine personoplysninger, medmindre du slår det til her.",
-  optOutText: "Vi bruger cookies til at drive webstedet, forstå hvordan det bruges, og vise relevante annoncer. Du kan når som helst gøre indsigelse mod salg eller deling af dine personoplysninger. Læs vores {policy}.",
+  optOutText: "Vi bruger cookies til at drive webstedet og {purposes}. Du kan når som helst gøre indsigelse mod salg eller deling af dine personoplysninger. Læs vores {policy}.",
   doNotSell: "Sælg eller del ikke mine personoplysninger",
   ok: "OK",
-  noticeText: "Vi bruger cookies til at drive webstedet og forstå, hvordan det bruges. Læs vores {policy}.",
+  noticeText: "Vi bruger cookies til at drive webstedet og {purposes}. Læs vores {policy}.",
   placeholder: "Dette indhold fra {service} indlæses først, når du tillader det, fordi det kan sætte cookies til {category}.",
   load: "Indlæs {service}",
   partlyOn: "Delvis slået til",
+  essentialOnlyText: "Vi bruger kun de cookies, som webstedet har brug for for at fungere. Læs vores {policy}.",
+  'analytics.purpose': "til at forstå, hvordan webstedet bruges",
+  'marketing.purpose': "til at tilpasse annoncer",
+  'click-tracking.purpose': "til at se, hvilke links i vores e-mails du åbner",
+  otherPurpose: "til {category}",
+  noCookies: "Ingen cookies angivet.",
 } satisfies Messages

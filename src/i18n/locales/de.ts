@@ -2,7 +2,7 @@ import type { Messages } from '../en'
 
 export default {
   title: "Ihre Privatsphäre ist uns wichtig",
-  text: "Wir verwenden Cookies, um diese Website zu betreiben. Mit Ihrer Einwilligung verwenden wir sie auch, um zu verstehen, wie die Website genutzt wird, und um Werbung zu personalisieren. Sie können Ihre Wahl jederzeit ändern. Lesen Sie unsere {policy}.",
+  text: "Wir verwenden Cookies, um diese Website zu betreiben. Mit Ihrer Einwilligung verwenden wir sie auch, {purposes}. Sie können Ihre Wahl jederzeit ändern. Lesen Sie unsere {policy}.",
   policy: "Cookie-Richtlinie",
   acceptAll: "Alle akzeptieren",
   rejectAll: "Alle ablehnen",
@@ -26,11 +26,17 @@ export default {
   'click-tracking': "Klick-Tracking in E-Mails",
   'click-tracking.text': "Zeigt uns, welche Links in unseren E-Mails Sie öffnen, damit wir Ihnen passendere Nachrichten senden.",
   gpc: "Ihr Browser sendet das Signal „Global Privacy Control“, und wir respektieren es: Wir verkaufen oder teilen Ihre personenbezogenen Daten nicht, solange Sie das hier nicht einschalten.",
-  optOutText: "Wir verwenden Cookies, um diese Website zu betreiben, ihre Nutzung zu verstehen und passende Werbung zu zeigen. Sie können dem Verkauf oder der Weitergabe Ihrer personenbezogenen Daten jederzeit widersprechen. Lesen Sie unsere {policy}.",
+  optOutText: "Wir verwenden Cookies, um diese Website zu betreiben, und {purposes}. Sie können dem Verkauf oder der Weitergabe Ihrer personenbezogenen Daten jederzeit widersprechen. Lesen Sie unsere {policy}.",
   doNotSell: "Meine personenbezogenen Daten nicht verkaufen oder teilen",
   ok: "OK",
-  noticeText: "Wir verwenden Cookies, um diese Website zu betreiben und ihre Nutzung zu verstehen. Lesen Sie unsere {policy}.",
+  noticeText: "Wir verwenden Cookies, um diese Website zu betreiben, und {purposes}. Lesen Sie unsere {policy}.",
   placeholder: "Dieser Inhalt von {service} wird erst geladen, wenn Sie es erlauben, denn er kann Cookies für {category} setzen.",
   load: "{service} laden",
   partlyOn: "Teilweise aktiv",
+  essentialOnlyText: "Wir verwenden nur die Cookies, die diese Website zum Funktionieren braucht. Lesen Sie unsere {policy}.",
+  'analytics.purpose': "um zu verstehen, wie die Website genutzt wird",
+  'marketing.purpose': "um Werbung zu personalisieren",
+  'click-tracking.purpose': "um zu sehen, welche Links in unseren E-Mails Sie öffnen",
+  otherPurpose: "für {category}",
+  noCookies: "Keine Cookies angegeben.",
 } satisfies Messages

@@ -2,7 +2,7 @@ import type { Messages } from '../en'
 
 export default {
   title: "Valoramos su privacidad",
-  text: "Usamos cookies para que este sitio funcione. Con su consentimiento, también las usamos para entender cómo se usa el sitio y para personalizar los anuncios. Puede cambiar su elección en cualquier momento. Lea nuestra {policy}.",
+  text: "Usamos cookies para que este sitio funcione. Con su consentimiento, también las usamos {purposes}. Puede cambiar su elección en cualquier momento. Lea nuestra {policy}.",
   policy: "política de cookies",
   acceptAll: "Aceptar todo",
   rejectAll: "Rechazar todo",
@@ -26,11 +26,17 @@ export default {
   'click-tracking': "Seguimiento de clics en correos",
   'click-tracking.text': "Nos permite ver qué enlaces de nuestros correos abre, para enviarle mensajes más relevantes.",
   gpc: "Su navegador envía la señal Global Privacy Control y la respetamos: no vendemos ni compartimos sus datos personales, salvo que lo active aquí.",
-  optOutText: "Usamos cookies para que este sitio funcione, entender cómo se usa y mostrar anuncios relevantes. Puede oponerse en cualquier momento a la venta o cesión de sus datos personales. Lea nuestra {policy}.",
+  optOutText: "Usamos cookies para que este sitio funcione y {purposes}. Puede oponerse en cualquier momento a la venta o cesión de sus datos personales. Lea nuestra {policy}.",
   doNotSell: "No vender ni compartir mi información personal",
   ok: "Entendido",
-  noticeText: "Usamos cookies para que este sitio funcione y para entender cómo se usa. Lea nuestra {policy}.",
+  noticeText: "Usamos cookies para que este sitio funcione y {purposes}. Lea nuestra {policy}.",
   placeholder: "Este contenido de {service} solo se carga si usted lo permite, porque puede instalar cookies de {category}.",
   load: "Cargar {service}",
   partlyOn: "Parcialmente activado",
+  essentialOnlyText: "Solo usamos las cookies que este sitio necesita para funcionar. Lea nuestra {policy}.",
+  'analytics.purpose': "para entender cómo se usa el sitio",
+  'marketing.purpose': "para personalizar los anuncios",
+  'click-tracking.purpose': "para saber qué enlaces de nuestros correos abre",
+  otherPurpose: "para {category}",
+  noCookies: "No se indican cookies.",
 } satisfies Messages

@@ -2,7 +2,7 @@ import type { Messages } from '../en'
 
 export default {
   title: "Yksityisyytesi on meille tärkeää",
-  text: "Käytämme evästeitä, jotta tämä sivusto toimii. Suostumuksellasi käytämme niitä myös ymmärtääksemme, miten sivustoa käytetään, ja mainosten kohdentamiseen. Voit muuttaa valintaasi milloin tahansa. Lue {policy}.",
+  text: "Käytämme evästeitä, jotta tämä sivusto toimii. Suostumuksellasi käytämme niitä myös {purposes}. Voit muuttaa valintaasi milloin tahansa. Lue {policy}.",
   policy: "evästekäytäntömme",
   acceptAll: "Hyväksy kaikki",
   rejectAll: "Hylkää kaikki",
@@ -26,11 +26,17 @@ export default {
   'click-tracking': "Sähköpostien klikkausseuranta",
   'click-tracking.text': "Näyttää meille, mitä sähköpostiemme linkkejä avaat, jotta voimme lähettää sinulle osuvampia viestejä.",
   gpc: "Selaimesi lähettää Global Privacy Control -signaalin, ja noudatamme sitä: emme myy emmekä jaa henkilötietojasi, ellet salli sitä täällä.",
-  optOutText: "Käytämme evästeitä sivuston toimintaan, sen käytön ymmärtämiseen ja osuvien mainosten näyttämiseen. Voit milloin tahansa kieltää henkilötietojesi myymisen tai jakamisen. Lue {policy}.",
+  optOutText: "Käytämme evästeitä sivuston toimintaan ja {purposes}. Voit milloin tahansa kieltää henkilötietojesi myymisen tai jakamisen. Lue {policy}.",
   doNotSell: "Älä myy tai jaa henkilötietojani",
   ok: "OK",
-  noticeText: "Käytämme evästeitä sivuston toimintaan ja sen käytön ymmärtämiseen. Lue {policy}.",
+  noticeText: "Käytämme evästeitä sivuston toimintaan ja {purposes}. Lue {policy}.",
   placeholder: "Tämä sisältö palvelusta {service} ladataan vasta luvallasi, koska se voi asettaa evästeitä luokkaan {category}.",
   load: "Lataa {service}",
   partlyOn: "Osittain päällä",
+  essentialOnlyText: "Käytämme vain evästeitä, joita sivusto tarvitsee toimiakseen. Lue {policy}.",
+  'analytics.purpose': "sivuston käytön ymmärtämiseen",
+  'marketing.purpose': "mainosten kohdentamiseen",
+  'click-tracking.purpose': "sen seuraamiseen, mitä sähköpostiemme linkkejä avaat",
+  otherPurpose: "tarkoitukseen ”{category}”",
+  noCookies: "Ei ilmoitettuja evästeitä.",
 } satisfies Messages

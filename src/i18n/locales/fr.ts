@@ -2,7 +2,7 @@ import type { Messages } from '../en'
 
 export default {
   title: "Votre vie privée compte pour nous",
-  text: "Nous utilisons des cookies pour faire fonctionner ce site. Avec votre accord, nous les utilisons aussi pour comprendre comment le site est utilisé et pour personnaliser les publicités. Vous pouvez modifier votre choix à tout moment. Consultez notre {policy}.",
+  text: "Nous utilisons des cookies pour faire fonctionner ce site. Avec votre accord, nous les utilisons aussi {purposes}. Vous pouvez modifier votre choix à tout moment. Consultez notre {policy}.",
   policy: "politique relative aux cookies",
   acceptAll: "Tout accepter",
   rejectAll: "Tout refuser",
@@ -26,11 +26,17 @@ export default {
   'click-tracking': "Suivi des clics dans les e-mails",
   'click-tracking.text': "Nous indique quels liens de nos e-mails vous ouvrez, afin de vous envoyer des messages plus pertinents.",
   gpc: "Votre navigateur envoie le signal Global Privacy Control, et nous le respectons : nous ne vendons ni ne partageons vos données personnelles, sauf si vous l’activez ici.",
-  optOutText: "Nous utilisons des cookies pour faire fonctionner ce site, comprendre son utilisation et afficher des publicités pertinentes. Vous pouvez vous opposer à tout moment à la vente ou au partage de vos données personnelles. Consultez notre {policy}.",
+  optOutText: "Nous utilisons des cookies pour faire fonctionner ce site et {purposes}. Vous pouvez vous opposer à tout moment à la vente ou au partage de vos données personnelles. Consultez notre {policy}.",
   doNotSell: "Ne pas vendre ni partager mes informations personnelles",
   ok: "OK",
-  noticeText: "Nous utilisons des cookies pour faire fonctionner ce site et comprendre son utilisation. Consultez notre {policy}.",
+  noticeText: "Nous utilisons des cookies pour faire fonctionner ce site et {purposes}. Consultez notre {policy}.",
   placeholder: "Ce contenu de {service} n’est chargé qu’avec votre accord, car il peut déposer des cookies de la catégorie {category}.",
   load: "Charger {service}",
   partlyOn: "Partiellement activé",
+  essentialOnlyText: "Nous utilisons uniquement les cookies nécessaires au fonctionnement de ce site. Consultez notre {policy}.",
+  'analytics.purpose': "pour comprendre comment le site est utilisé",
+  'marketing.purpose': "pour personnaliser les publicités",
+  'click-tracking.purpose': "pour savoir quels liens de nos e-mails vous ouvrez",
+  otherPurpose: "pour {category}",
+  noCookies: "Aucun cookie indiqué.",
 } satisfies Messages

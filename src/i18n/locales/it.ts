@@ -2,7 +2,7 @@ import type { Messages } from '../en'
 
 export default {
   title: "La tua privacy è importante per noi",
-  text: "Usiamo i cookie per far funzionare questo sito. Con il tuo consenso li usiamo anche per capire come viene usato il sito e per personalizzare gli annunci. Puoi cambiare la tua scelta in qualsiasi momento. Leggi la nostra {policy}.",
+  text: "Usiamo i cookie per far funzionare questo sito. Con il tuo consenso li usiamo anche {purposes}. Puoi cambiare la tua scelta in qualsiasi momento. Leggi la nostra {policy}.",
   policy: "informativa sui cookie",
   acceptAll: "Accetta tutto",
   rejectAll: "Rifiuta tutto",
@@ -26,11 +26,17 @@ export default {
   'click-tracking': "Tracciamento dei clic nelle email",
   'click-tracking.text': "Ci permette di vedere quali link delle nostre email apri, per inviarti messaggi più pertinenti.",
   gpc: "Il tuo browser invia il segnale Global Privacy Control e lo rispettiamo: non vendiamo né condividiamo i tuoi dati personali, a meno che tu non lo attivi qui.",
-  optOutText: "Usiamo i cookie per far funzionare questo sito, capire come viene usato e mostrare annunci pertinenti. Puoi opporti in qualsiasi momento alla vendita o alla condivisione dei tuoi dati personali. Leggi la nostra {policy}.",
+  optOutText: "Usiamo i cookie per far funzionare questo sito e {purposes}. Puoi opporti in qualsiasi momento alla vendita o alla condivisione dei tuoi dati personali. Leggi la nostra {policy}.",
   doNotSell: "Non vendere né condividere i miei dati personali",
   ok: "OK",
-  noticeText: "Usiamo i cookie per far funzionare questo sito e capire come viene usato. Leggi la nostra {policy}.",
+  noticeText: "Usiamo i cookie per far funzionare questo sito e {purposes}. Leggi la nostra {policy}.",
   placeholder: "Questo contenuto di {service} viene caricato solo con il tuo consenso, perché può impostare cookie per {category}.",
   load: "Carica {service}",
   partlyOn: "Parzialmente attivo",
+  essentialOnlyText: "Usiamo solo i cookie necessari al funzionamento di questo sito. Leggi la nostra {policy}.",
+  'analytics.purpose': "per capire come viene usato il sito",
+  'marketing.purpose': "per personalizzare gli annunci",
+  'click-tracking.purpose': "per sapere quali link delle nostre email apri",
+  otherPurpose: "per {category}",
+  noCookies: "Nessun cookie indicato.",
 } satisfies Messages

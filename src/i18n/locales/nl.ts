@@ -2,7 +2,7 @@ import type { Messages } from '../en'
 
 export default {
   title: "Uw privacy is belangrijk voor ons",
-  text: "We gebruiken cookies om deze site te laten werken. Met uw toestemming gebruiken we ze ook om te begrijpen hoe de site wordt gebruikt en om advertenties te personaliseren. U kunt uw keuze altijd wijzigen. Lees ons {policy}.",
+  text: "We gebruiken cookies om deze site te laten werken. Met uw toestemming gebruiken we ze ook {purposes}. U kunt uw keuze altijd wijzigen. Lees ons {policy}.",
   policy: "cookiebeleid",
   acceptAll: "Alles accepteren",
   rejectAll: "Alles weigeren",
@@ -26,11 +26,17 @@ export default {
   'click-tracking': "Kliktracking in e-mails",
   'click-tracking.text': "Laat ons zien welke links in onze e-mails u opent, zodat we u relevantere berichten sturen.",
   gpc: "Uw browser stuurt het signaal Global Privacy Control en dat respecteren we: we verkopen of delen uw persoonsgegevens niet, tenzij u dat hier aanzet.",
-  optOutText: "We gebruiken cookies om deze site te laten werken, te begrijpen hoe hij wordt gebruikt en relevante advertenties te tonen. U kunt op elk moment bezwaar maken tegen de verkoop of het delen van uw persoonsgegevens. Lees ons {policy}.",
+  optOutText: "We gebruiken cookies om deze site te laten werken en {purposes}. U kunt op elk moment bezwaar maken tegen de verkoop of het delen van uw persoonsgegevens. Lees ons {policy}.",
   doNotSell: "Mijn persoonsgegevens niet verkopen of delen",
   ok: "OK",
-  noticeText: "We gebruiken cookies om deze site te laten werken en te begrijpen hoe hij wordt gebruikt. Lees ons {policy}.",
+  noticeText: "We gebruiken cookies om deze site te laten werken en {purposes}. Lees ons {policy}.",
   placeholder: "Deze inhoud van {service} wordt pas geladen als u dat toestaat, omdat hij cookies voor {category} kan plaatsen.",
   load: "{service} laden",
   partlyOn: "Gedeeltelijk aan",
+  essentialOnlyText: "We gebruiken alleen de cookies die deze site nodig heeft om te werken. Lees ons {policy}.",
+  'analytics.purpose': "om te begrijpen hoe de site wordt gebruikt",
+  'marketing.purpose': "om advertenties te personaliseren",
+  'click-tracking.purpose': "om te zien welke links in onze e-mails u opent",
+  otherPurpose: "voor {category}",
+  noCookies: "Geen cookies vermeld.",
 } satisfies Messages

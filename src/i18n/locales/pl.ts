@@ -2,7 +2,7 @@ import type { Messages } from '../en'
 
 export default {
   title: "Dbamy o Twoją prywatność",
-  text: "Używamy plików cookie, aby ta strona działała. Za Twoją zgodą używamy ich także, aby zrozumieć, jak korzystasz ze strony, i aby personalizować reklamy. Możesz w każdej chwili zmienić swój wybór. Przeczytaj naszą {policy}.",
+  text: "Używamy plików cookie, aby ta strona działała. Za Twoją zgodą używamy ich także, {purposes}. Możesz w każdej chwili zmienić swój wybór. Przeczytaj naszą {policy}.",
   policy: "politykę cookie",
   acceptAll: "Akceptuj wszystkie",
   rejectAll: "Odrzuć wszystkie",
@@ -26,11 +26,17 @@ export default {
   'click-tracking': "Śledzenie kliknięć w e-mailach",
   'click-tracking.text': "Pokazuje nam, które linki w naszych e-mailach otwierasz, abyśmy wysyłali Ci trafniejsze wiadomości.",
   gpc: "Twoja przeglądarka wysyła sygnał Global Privacy Control i respektujemy go: nie sprzedajemy ani nie udostępniamy Twoich danych osobowych, chyba że włączysz to tutaj.",
-  optOutText: "Używamy plików cookie, aby ta strona działała, aby zrozumieć, jak jest używana, i aby wyświetlać trafne reklamy. W każdej chwili możesz sprzeciwić się sprzedaży lub udostępnianiu swoich danych osobowych. Przeczytaj naszą {policy}.",
+  optOutText: "Używamy plików cookie, aby ta strona działała, i {purposes}. W każdej chwili możesz sprzeciwić się sprzedaży lub udostępnianiu swoich danych osobowych. Przeczytaj naszą {policy}.",
   doNotSell: "Nie sprzedawaj ani nie udostępniaj moich danych osobowych",
   ok: "OK",
-  noticeText: "Używamy plików cookie, aby ta strona działała i aby zrozumieć, jak jest używana. Przeczytaj naszą {policy}.",
+  noticeText: "Używamy plików cookie, aby ta strona działała, i {purposes}. Przeczytaj naszą {policy}.",
   placeholder: "Ta treść z {service} zostanie wczytana dopiero za Twoją zgodą, ponieważ może zapisywać pliki cookie z kategorii {category}.",
   load: "Wczytaj {service}",
   partlyOn: "Częściowo włączone",
+  essentialOnlyText: "Używamy tylko plików cookie, których ta strona potrzebuje do działania. Przeczytaj naszą {policy}.",
+  'analytics.purpose': "aby zrozumieć, jak korzystasz ze strony",
+  'marketing.purpose': "aby personalizować reklamy",
+  'click-tracking.purpose': "aby sprawdzić, które linki w naszych e-mailach otwierasz",
+  otherPurpose: "w celu: {category}",
+  noCookies: "Nie podano plików cookie.",
 } satisfies Messages

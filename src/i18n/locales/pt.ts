@@ -2,7 +2,7 @@ import type { Messages } from '../en'
 
 export default {
   title: "Valorizamos a sua privacidade",
-  text: "Usamos cookies para fazer este site funcionar. Com o seu consentimento, também os usamos para perceber como o site é utilizado e para personalizar anúncios. Pode alterar a sua escolha a qualquer momento. Leia a nossa {policy}.",
+  text: "Usamos cookies para fazer este site funcionar. Com o seu consentimento, também os usamos {purposes}. Pode alterar a sua escolha a qualquer momento. Leia a nossa {policy}.",
   policy: "política de cookies",
   acceptAll: "Aceitar tudo",
   rejectAll: "Rejeitar tudo",
@@ -26,11 +26,17 @@ export default {
   'click-tracking': "Rastreio de cliques em emails",
   'click-tracking.text': "Permite-nos ver que links dos nossos emails abre, para lhe enviarmos mensagens mais relevantes.",
   gpc: "O seu navegador envia o sinal Global Privacy Control e nós respeitamo-lo: não vendemos nem partilhamos os seus dados pessoais, a menos que o ative aqui.",
-  optOutText: "Usamos cookies para fazer funcionar este site, perceber como é usado e mostrar anúncios relevantes. Pode opor-se a qualquer momento à venda ou partilha dos seus dados pessoais. Leia a nossa {policy}.",
+  optOutText: "Usamos cookies para fazer funcionar este site e {purposes}. Pode opor-se a qualquer momento à venda ou partilha dos seus dados pessoais. Leia a nossa {policy}.",
   doNotSell: "Não vender nem partilhar as minhas informações pessoais",
   ok: "OK",
-  noticeText: "Usamos cookies para fazer funcionar este site e perceber como é usado. Leia a nossa {policy}.",
+  noticeText: "Usamos cookies para fazer funcionar este site e {purposes}. Leia a nossa {policy}.",
   placeholder: "Este conteúdo de {service} só é carregado com a sua autorização, porque pode definir cookies de {category}.",
   load: "Carregar {service}",
   partlyOn: "Parcialmente ativo",
+  essentialOnlyText: "Usamos apenas os cookies de que este site precisa para funcionar. Leia a nossa {policy}.",
+  'analytics.purpose': "para perceber como o site é utilizado",
+  'marketing.purpose': "para personalizar anúncios",
+  'click-tracking.purpose': "para saber que ligações dos nossos e-mails abre",
+  otherPurpose: "para {category}",
+  noCookies: "Nenhum cookie indicado.",
 } satisfies Messages

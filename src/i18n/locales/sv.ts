@@ -2,7 +2,7 @@ import type { Messages } from '../en'
 
 export default {
   title: "Vi värnar om din integritet",
-  text: "Vi använder cookies för att den här webbplatsen ska fungera. Med ditt samtycke använder vi dem också för att förstå hur webbplatsen används och för att anpassa annonser. Du kan ändra ditt val när som helst. Läs vår {policy}.",
+  text: "Vi använder cookies för att den här webbplatsen ska fungera. Med ditt samtycke använder vi dem också {purposes}. Du kan ändra ditt val när som helst. Läs vår {policy}.",
   policy: "cookiepolicy",
   acceptAll: "Godkänn alla",
   rejectAll: "Avvisa alla",
@@ -26,11 +26,17 @@ export default {
   'click-tracking': "Klickspårning i e-post",
   'click-tracking.text': "Visar oss vilka länkar i våra e-postmeddelanden du öppnar, så att vi kan skicka mer relevanta meddelanden.",
   gpc: "Din webbläsare skickar signalen Global Privacy Control och vi respekterar den: vi säljer eller delar inte dina personuppgifter om du inte slår på det här.",
-  optOutText: "Vi använder cookies för att driva webbplatsen, förstå hur den används och visa relevanta annonser. Du kan när som helst invända mot att dina personuppgifter säljs eller delas. Läs vår {policy}.",
+  optOutText: "Vi använder cookies för att driva webbplatsen och {purposes}. Du kan när som helst invända mot att dina personuppgifter säljs eller delas. Läs vår {policy}.",
   doNotSell: "Sälj eller dela inte mina personuppgifter",
   ok: "OK",
-  noticeText: "Vi använder cookies för att driva webbplatsen och förstå hur den används. Läs vår {policy}.",
+  noticeText: "Vi använder cookies för att driva webbplatsen och {purposes}. Läs vår {policy}.",
   placeholder: "Det här innehållet från {service} läses in först när du tillåter det, eftersom det kan sätta cookies för {category}.",
   load: "Läs in {service}",
   partlyOn: "Delvis på",
+  essentialOnlyText: "Vi använder bara de cookies som webbplatsen behöver för att fungera. Läs vår {policy}.",
+  'analytics.purpose': "för att förstå hur webbplatsen används",
+  'marketing.purpose': "för att anpassa annonser",
+  'click-tracking.purpose': "för att se vilka länkar i våra e-postmeddelanden du öppnar",
+  otherPurpose: "för {category}",
+  noCookies: "Inga cookies angivna.",
 } satisfies Messages
