@@ -18,7 +18,9 @@ const privateNanostoresGlobal = (): Plugin => ({
   transform(code, id) {
     if (!id.includes('nanostores')) return
     const replaced = code.replace('(globalThis.nanostoresGlobal ||= { epoch: 0 })', '{ epoch: 0 }')
-    return replaced == code ? undefined : replaced
+    // map: null keeps the module's mappings (only one line's columns move); without a map, the
+    // module would be missing from the source map altogether.
+    return replaced == code ? undefined : { code: replaced, map: null }
   },
 })
 

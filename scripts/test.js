@@ -1,9 +1,12 @@
-// npm test: build, typecheck, both vitest projects, size budgets, API docs; ends with the plain
-// "N passed, N failed" line that CI reads, and fails when any step fails, naming it.
+// npm test: build, typecheck, both vitest projects, size budgets, API docs, the packed package;
+// ends with the plain "N passed, N failed" line that CI reads, and fails when any step fails,
+// naming it.
 // With DATABASE_URL set (.ci/run starts a PostgreSQL server), the server's tests run a second
 // time against that server; the first run always uses the embedded PGlite.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 const postgres = process.env.DATABASE_URL
 const embedded = { ...process.env }
@@ -25,6 +28,23 @@ const vitest = (results, args, env) => {
   return status
 }
 
+/** publint and arethetypeswrong on the tarball `npm publish` would upload; returns an exit code. */
+const lintPackage = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'consentry-pack-'))
+  try {
+    // The build step made dist; --ignore-scripts keeps prepack from making it again.
+    if (run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', folder]) != 0) return 1
+    const tarball = join(folder, readdirSync(folder)[0])
+    const lint = run('npx', ['publint', 'run', tarball, '--strict'])
+    // ESM only. require('consentry') works through Node's require(esm) (20.19+, 22.12+), which the
+    // TypeScript attw models calls an error; test/require.node.test.ts checks require itself.
+    const types = run('npx', ['attw', tarball, '--profile', 'esm-only'])
+    return lint || types
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
+}
+
 const steps = [
   ['build', () => run('npm', ['run', '--silent', 'build'])],
   ['typecheck', () => run('npx', ['tsc', '--noEmit'])],
@@ -34,6 +54,7 @@ const steps = [
     : []),
   ['size budgets', () => run('npx', ['size-limit'])],
   ['API docs', () => run('npx', ['typedoc', '--emit', 'none'])],
+  ['package', lintPackage],
 ]
 const failed = []
 for (const [name, step] of steps) {
