@@ -1,6 +1,6 @@
 import { parseConfig } from './core/config'
 import { createCore } from './core/consentry'
-import type { Consentry, ConsentryOptions } from './core/types'
+import type { ConsentName, Consentry, ConsentryConfigInput, ConsentryOptions } from './core/types'
 import { gatesFor } from './gates/from-config'
 
 /**
@@ -19,8 +19,24 @@ import { gatesFor } from './gates/from-config'
  * consent.whenGranted('analytics', () => loadAnalytics())
  * ```
  */
-export const createConsentry = (input: unknown, options: ConsentryOptions = {}): Consentry => {
+export const createConsentry = <const Input = unknown>(input: Input, options: ConsentryOptions = {}): Consentry<ConsentName<Input>> => {
   const config = parseConfig(input)
   const gates = gatesFor(config, { nonce: options.nonce, loadReceiptsSender: () => import('./gates/receipts-sender') })
   return createCore(config, { gates, ui: () => import('./ui/mount'), ...options })
 }
+
+/**
+ * Type a config where it is written, for editors and the compiler: its category and service
+ * names become literal types, so that `isGranted('analytcs')` or `setConsent({ markting: true })`
+ * on the instance fails to compile. Accepts a JSON import too. Returns the config unchanged; it is
+ * validated when an instance is created.
+ *
+ * @example
+ * ```ts
+ * import { createConsentry, defineConfig } from 'consentry'
+ * const config = defineConfig({ revision: 1, categories: { essential: { required: true }, analytics: {} } })
+ * const consent = createConsentry(config)
+ * consent.isGranted('analytics') // compiles; 'analytcs' does not
+ * ```
+ */
+export const defineConfig = <const Input extends ConsentryConfigInput>(config: Input): Input => config

@@ -1,4 +1,4 @@
-export { createConsentry } from './consentry'
+export { createConsentry, defineConfig } from './consentry'
 export { domGates } from './gates/index'
 export { createCore } from './core/consentry'
 export { ConsentryError, parseConfig } from './core/config'

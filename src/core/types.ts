@@ -194,6 +194,43 @@ export interface UiModule {
   mount(consent: Consentry, document: Document): () => void
 }
 
+/**
+ * A type as JSON gives it: literal unions widened to `string` and `boolean`. A JSON import types
+ * `"layout": "box"` as `string`, which {@link ConsentryConfig} rejects; the validator checks the
+ * values at run time.
+ */
+export type Widened<T> = T extends string
+  ? string
+  : T extends boolean
+    ? boolean
+    : T extends (infer Item)[]
+      ? Widened<Item>[]
+      : T extends object
+        ? { [K in keyof T]: Widened<T[K]> }
+        : T
+
+/** What {@link defineConfig} and {@link createConsentry} accept as config: {@link ConsentryConfig}, or a JSON import of one. */
+export type ConsentryConfigInput = ConsentryConfig | Widened<ConsentryConfig>
+
+/**
+ * The category and `category.service` names of a config's type, as a union of string literals:
+ * `'essential' | 'analytics' | 'analytics.ga' | …`. `string` when the type does not say (a config
+ * typed `unknown`, or `ConsentryConfig` itself).
+ */
+export type ConsentName<C> = C extends { categories: infer Categories }
+  ? string extends keyof Categories
+    ? string
+    : {
+        [Category in keyof Categories & string]:
+          | Category
+          | (Categories[Category] extends { services: infer Services }
+              ? string extends keyof Services
+                ? `${Category}.${string}`
+                : `${Category}.${keyof Services & string}`
+              : never)
+      }[keyof Categories & string]
+  : string
+
 /** The config after validation: the same, with every cookie option filled in. */
 export interface Config extends Omit<ConsentryConfig, 'cookie'> {
   cookie: Required<Omit<CookieOptions, 'domain' | 'secure'>> & Pick<CookieOptions, 'domain' | 'secure'>
@@ -273,12 +310,16 @@ export interface ConsentryOptions {
   region?: string
 }
 
-/** A running Consentry instance: the same on `window.consentry` and from `createConsentry()`. */
-export interface Consentry {
+/**
+ * A running Consentry instance: the same on `window.consentry` and from `createConsentry()`.
+ * `Name` is the union of the config's category and `category.service` names where its type is
+ * known ({@link defineConfig}), so that a misspelt name fails to compile; `string` otherwise.
+ */
+export interface Consentry<Name extends string = string> {
   /** The current consent. */
   getState(): ConsentState
   /** Whether a category (`analytics`) or a service (`analytics.fullstory`) is granted. */
-  isGranted(name: string): boolean
+  isGranted(name: Name): boolean
   /**
    * Grant every category and service; under Global Privacy Control, all but those that sell or
    * share personal information.
@@ -309,7 +350,7 @@ export interface Consentry {
    * ```
    * @param source - Who decided. Default `api`.
    */
-  setConsent(choice: Record<string, boolean>, source?: DecisionSource): void
+  setConsent(choice: Partial<Record<Name, boolean>>, source?: DecisionSource): void
   /**
    * Run `fn` once: now if `name` is granted, else when it becomes granted.
    *
@@ -319,7 +360,7 @@ export interface Consentry {
    * consent.whenGranted('analytics.fullstory', () => loadReplay())
    * ```
    */
-  whenGranted(name: string, fn: () => void): () => void
+  whenGranted(name: Name, fn: () => void): () => void
   /** Show the banner. */
   showBanner(): void
   /** Show the preferences. */
