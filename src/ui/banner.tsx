@@ -7,6 +7,8 @@ interface Props {
   consent: Consentry
   texts: Texts
   policyUrl: string | undefined
+  /** Fetch the preferences' chunk: the visitor is about to open them. */
+  prefetch: () => void
 }
 
 /**
@@ -37,7 +39,7 @@ export const purposesOf = (config: Config, { t, pick, lang }: Texts): string | u
  * equal in look; in opt-out mode, "Do Not Sell or Share" beside OK; in notice mode, OK alone.
  * Under Global Privacy Control it says that the signal is honoured.
  */
-export const Banner = ({ consent, texts, policyUrl }: Props) => {
+export const Banner = ({ consent, texts, policyUrl, prefetch }: Props) => {
   const { t } = texts
   const finish = (choose: () => void) => {
     choose()
@@ -69,7 +71,14 @@ export const Banner = ({ consent, texts, policyUrl }: Props) => {
       <div class="actions">
         <Choices choices={choices} />
         {consent.mode != 'notice' && (
-          <button type="button" class="button secondary" onClick={consent.showPreferences}>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={consent.showPreferences}
+            onPointerEnter={prefetch}
+            onTouchStart={prefetch}
+            onFocus={prefetch}
+          >
             {t('manage')}
           </button>
         )}

@@ -6,7 +6,6 @@ import { isSafeUrl } from '../core/url'
 import { isRightToLeft } from '../i18n/locale'
 import { loadTexts, type Texts } from '../i18n/texts'
 import { Banner } from './banner'
-import { Preferences } from './preferences'
 import css from './styles.css?inline'
 
 // A cookie with a bite out of it: a disc, a notch at the top right, three crumbs.
@@ -49,6 +48,27 @@ export const mount = (consent: Consentry, doc: Document) => {
   // preferences open; Save stores exactly this.
   let draft: Record<string, boolean> = {}
   let view = 'none'
+  // The preferences are a chunk of their own, fetched when the visitor is about to open them (a
+  // pointer over, a finger on or the focus on a button that opens them) or opens them.
+  let preferences: Promise<void> | undefined
+  let Preferences: typeof import('./preferences').Preferences | undefined
+  const loadPreferences = () => {
+    preferences ??= import('./preferences').then(
+      (module) => {
+        const extra = new (doc.defaultView as typeof globalThis).CSSStyleSheet()
+        extra.replaceSync(module.css)
+        root.adoptedStyleSheets = [sheet, extra]
+        Preferences = module.Preferences
+        safeDraw()
+      },
+      (error) => {
+        // Offline, say: back to where the visitor was; the next attempt fetches again.
+        preferences = undefined
+        console.error('consentry: the preferences could not be loaded', error)
+        if ($view.get() == 'preferences') onClose()
+      },
+    )
+  }
   const change = (changes: Record<string, boolean>) => {
     draft = { ...draft, ...changes }
     safeDraw()
@@ -58,29 +78,35 @@ export const mount = (consent: Consentry, doc: Document) => {
     if (!texts) return
     const state = $state.get()
     const current = $view.get()
+    if (current == 'preferences' && !Preferences) loadPreferences()
     if (current == 'preferences' && view != 'preferences') draft = { ...state.categories, ...state.services }
     view = current
     render(
       <div class="root" lang={texts.lang} dir={isRightToLeft(texts.lang) ? 'rtl' : 'ltr'}>
         {(current == 'banner' || (current == 'preferences' && !state.decided)) && (
-          <Banner consent={consent} texts={texts} policyUrl={policyUrl} />
+          <Banner consent={consent} texts={texts} policyUrl={policyUrl} prefetch={loadPreferences} />
         )}
-        <Preferences
-          consent={consent}
-          texts={texts}
-          draft={draft}
-          order={names}
-          open={current == 'preferences'}
-          policyUrl={policyUrl}
-          source={fromEmail ? 'email-link' : 'preferences'}
-          change={change}
-        />
+        {Preferences && (
+          <Preferences
+            consent={consent}
+            texts={texts}
+            draft={draft}
+            order={names}
+            open={current == 'preferences'}
+            policyUrl={policyUrl}
+            source={fromEmail ? 'email-link' : 'preferences'}
+            change={change}
+          />
+        )}
         {config.ui?.settingsButton && current == 'none' && (
           <button
             type="button"
             class="button settings"
             data-position={config.ui.settingsButton == 'bottom-end' ? 'bottom-end' : 'bottom-start'}
             onClick={consent.showPreferences}
+            onPointerEnter={loadPreferences}
+            onTouchStart={loadPreferences}
+            onFocus={loadPreferences}
           >
             <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24" fill="currentColor">
               <path d={COOKIE_ICON} />
@@ -91,7 +117,8 @@ export const mount = (consent: Consentry, doc: Document) => {
       </div>,
       root,
     )
-    const dialog = root.querySelector('dialog')!
+    const dialog = root.querySelector('dialog')
+    if (!dialog) return
     if (current == 'preferences' && !dialog.open) dialog.showModal()
     if (current != 'preferences' && dialog.open) dialog.close()
   }
@@ -156,6 +183,8 @@ export const mount = (consent: Consentry, doc: Document) => {
     stops.push(() => observer.disconnect())
     load()
   }
+  // Opened from an email link: the preferences load beside the texts, not after them.
+  if ($view.get() == 'preferences') loadPreferences()
   Promise.all([loadTexts(config, doc), parsedBody])
     .then(([loaded]) => {
       if (removed) return

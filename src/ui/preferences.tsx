@@ -3,6 +3,10 @@ import type { Texts } from '../i18n/texts'
 import { CategoryRow } from './category'
 import { Choices } from './choices'
 import { cookieColumns } from './cookie-table'
+import styles from './preferences.css?inline'
+
+/** The preferences' own stylesheet, adopted beside the main one when this chunk loads. */
+export const css: string = styles
 
 interface Props {
   consent: Consentry

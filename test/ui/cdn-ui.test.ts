@@ -32,6 +32,19 @@ describe('the script tag UI', () => {
     expect(shadow(returning)).toBeUndefined()
   })
 
+  it('fetches the preferences chunk only when the visitor is about to open them, and opens them from it', async () => {
+    const win = (await openFrame(await servePage(page()))).contentWindow as Window & Record<string, any>
+    await expect.poll(() => shadow(win)?.querySelector('.banner')).toBeTruthy()
+    await tick(100)
+    expect(resources(win)).toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js'])
+    const manage = [...shadow(win)!.querySelectorAll('button')].find((button) => labelOf(button) == 'Manage preferences')!
+    manage.dispatchEvent(new PointerEvent('pointerenter'))
+    await expect.poll(() => resources(win)).toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js', '/__dist/consentry-ui-preferences.js'])
+    manage.click()
+    await expect.poll(() => shadow(win)!.querySelector('dialog')?.open).toBe(true)
+    expect(shadow(win)!.querySelectorAll('[role="switch"]').length).toBeGreaterThan(0)
+  })
+
   it('loads a language chunk only when that language is chosen', async () => {
     const english = (await openFrame(await servePage(page()))).contentWindow as Window & Record<string, any>
     await expect.poll(() => shadow(english)?.querySelector('.banner')).toBeTruthy()

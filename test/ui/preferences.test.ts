@@ -18,10 +18,21 @@ describe('the preferences', () => {
     expect(ui()!.contains(focused())).toBe(true)
   })
 
-  it('render their content only while open, so that the banner alone is a small first render', async () => {
+  it('are fetched as a chunk of their own when the visitor is about to open them, and hold their content only while open', async () => {
+    // The pointer away from where the banner shows: an element appearing under it is pointed at.
+    const corner = document.createElement('div')
+    corner.textContent = 'corner'
+    document.body.prepend(corner)
+    await userEvent.hover(corner)
+    corner.remove()
     await showUi()
     await expect.element(banner()).toBeVisible()
+    expect(ui()!.querySelector('dialog')).toBeNull()
+    // A pointer over the button fetches them; the built script tag's request is tested in cdn-ui.test.ts.
+    ;(ui()!.querySelector('.banner .secondary') as HTMLElement).dispatchEvent(new PointerEvent('pointerenter'))
+    await expect.poll(() => ui()!.querySelector('dialog')).not.toBeNull()
     const element = ui()!.querySelector('dialog')!
+    expect(element.open).toBe(false)
     expect(element.childElementCount).toBe(0)
     await button('Manage preferences').click()
     await expect.poll(() => switches().length).toBe(3)
@@ -168,6 +179,7 @@ describe('the preferences', () => {
     document.body.prepend(outside)
     await showUi()
     await button('Manage preferences').click()
+    await expect.element(dialog()).toBeVisible()
     const dialogElement = ui()!.querySelector('dialog')!
     // What Tab reaches: not the service switches inside closed details.
     const focusable = [...dialogElement.querySelectorAll('button, a, summary')].filter(
