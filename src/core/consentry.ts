@@ -6,9 +6,8 @@ import { PLACEHOLDER_TARGETS, placeholderOff } from './placeholders'
 import { matchesCookie } from './cookie-pattern'
 import { createEvents } from './events'
 import { toStored } from './grants'
-import { uuid } from './id'
 import { own } from './own'
-import { changes, decide, everything, granted, restore } from './state'
+import { changes, decide, everything, granted, initialState } from './state'
 import { createStorage } from './storage'
 import type { Config, Consentry, ConsentryOptions, ConsentState, DecisionSource, View } from './types'
 
@@ -29,9 +28,7 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
   const gpc = (win?.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl === true
   const mode = resolveMode(config, options.region)
   const defaults = defaultChoice(config, mode, gpc)
-  // A decision that no longer counts (another revision or list of services) is asked for again
-  // with nothing granted meanwhile, whatever the mode: an opt-out must not turn into a grant.
-  const $state = atom<ConsentState>(restore(config, stored, Date.now(), uuid, stored ? {} : defaults))
+  const $state = atom<ConsentState>(initialState(config, stored, defaults))
   const $view = atom<View>('none')
   // Who made the decision being set: it travels to the events, and from there to receipts.
   let source: DecisionSource | undefined
