@@ -69,13 +69,15 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     if (patterns.length) storage.clear((cookie) => patterns.some((pattern) => matchesCookie(pattern, cookie)))
   }
 
+  let destroyed = false
   let ui: Promise<unknown> | undefined
   const loadUi = () => {
     if (!doc || !options.ui) return
     ui ??= options
       .ui()
       .then(({ mount }) => {
-        unlisten.push(mount(consent, doc))
+        // Destroyed while the chunk loaded (a dev server's hot update replaced this instance).
+        if (!destroyed) unlisten.push(mount(consent, doc))
       })
       .catch((error) => console.error('consentry: the banner could not be shown', error))
   }
@@ -156,6 +158,7 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     },
     on: events.on,
     destroy() {
+      destroyed = true
       for (const stop of unlisten) stop()
       doc?.removeEventListener('click', openPreferences)
     },
@@ -170,6 +173,7 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
   }
   if (config.ui?.settingsButton) loadUi()
   queueMicrotask(() => {
+    if (destroyed) return
     events.emit('ready', $state.get())
     if (doc && isEmailLink(doc.URL)) consent.showPreferences()
     else if (!$state.get().decided) consent.showBanner()
