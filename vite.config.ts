@@ -109,6 +109,12 @@ export default defineConfig(({ command, mode }) => ({
         extends: true,
         plugins: [testServer(import.meta.dirname)],
         server: { allowedHosts: ['.consentry.test'] },
+        // Vue's compile-time flags, which its ESM build warns about when a bundler leaves them undefined.
+        define: { __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+        // Found only once a test imports them: optimized up front, or Vite reloads the page mid-run.
+        optimizeDeps: {
+          include: ['react', 'react-dom/client', 'react-dom/server', 'vue', 'vue/server-renderer', '@nanostores/react', '@nanostores/vue', '@nanostores/preact'],
+        },
         test: {
           name: 'browser',
           include: ['test/**/*.test.ts'],

@@ -1,6 +1,7 @@
 export { createConsentry, defineConfig } from './consentry'
 export { domGates } from './gates/index'
 export { createCore } from './core/consentry'
+export { readConsent, type ReadConsentOptions } from './read-consent'
 export { ConsentryError, parseConfig } from './core/config'
 export { withDefaults } from './core/defaults'
 export { consentMode, DEFAULT_MAPPING, type ConsentModeOptions, type ConsentSignal } from './gates/consent-mode'

@@ -6,9 +6,8 @@ import { PLACEHOLDER_TARGETS, placeholderOff } from './placeholders'
 import { matchesCookie } from './cookie-pattern'
 import { createEvents } from './events'
 import { toStored } from './grants'
-import { uuid } from './id'
 import { own } from './own'
-import { changes, decide, everything, granted, restore } from './state'
+import { changes, decide, everything, granted, initialState } from './state'
 import { createStorage } from './storage'
 import type { Config, Consentry, ConsentryOptions, ConsentState, DecisionSource, View } from './types'
 
@@ -29,9 +28,7 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
   const gpc = (win?.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl === true
   const mode = resolveMode(config, options.region)
   const defaults = defaultChoice(config, mode, gpc)
-  // A decision that no longer counts (another revision or list of services) is asked for again
-  // with nothing granted meanwhile, whatever the mode: an opt-out must not turn into a grant.
-  const $state = atom<ConsentState>(restore(config, stored, Date.now(), uuid, stored ? {} : defaults))
+  const $state = atom<ConsentState>(initialState(config, stored, defaults))
   const $view = atom<View>('none')
   // Who made the decision being set: it travels to the events, and from there to receipts.
   let source: DecisionSource | undefined
@@ -72,13 +69,15 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     if (patterns.length) storage.clear((cookie) => patterns.some((pattern) => matchesCookie(pattern, cookie)))
   }
 
+  let destroyed = false
   let ui: Promise<unknown> | undefined
   const loadUi = () => {
     if (!doc || !options.ui) return
     ui ??= options
       .ui()
       .then(({ mount }) => {
-        unlisten.push(mount(consent, doc))
+        // Destroyed while the chunk loaded (a dev server's hot update replaced this instance).
+        if (!destroyed) unlisten.push(mount(consent, doc))
       })
       .catch((error) => console.error('consentry: the banner could not be shown', error))
   }
@@ -159,6 +158,7 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     },
     on: events.on,
     destroy() {
+      destroyed = true
       for (const stop of unlisten) stop()
       doc?.removeEventListener('click', openPreferences)
     },
@@ -173,6 +173,7 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
   }
   if (config.ui?.settingsButton) loadUi()
   queueMicrotask(() => {
+    if (destroyed) return
     events.emit('ready', $state.get())
     if (doc && isEmailLink(doc.URL)) consent.showPreferences()
     else if (!$state.get().decided) consent.showBanner()

@@ -1,5 +1,6 @@
 import type { StoredConsent } from './codec'
 import { storedChoice } from './grants'
+import { uuid } from './id'
 import { own } from './own'
 import type { Config, ConsentState } from './types'
 
@@ -57,6 +58,15 @@ export const restore = (
   if (!stored || !choice) return decide(config, { id: stored?.id ?? newId() }, defaults, null)
   return decide(config, { id: stored.id }, choice, stored.updatedAt)
 }
+
+/**
+ * The state an instance starts from, in the browser or on the server. A decision that no longer
+ * counts (another revision or list of services) is asked for again with nothing granted
+ * meanwhile, whatever the mode: an opt-out must not turn into a grant. Only a visitor with
+ * nothing stored gets the mode's `defaults`.
+ */
+export const initialState = (config: Config, stored: StoredConsent | undefined, defaults: Record<string, boolean>) =>
+  restore(config, stored, Date.now(), uuid, stored ? {} : defaults)
 
 /** A choice that grants (or denies) every category. */
 export const everything = (config: Config, granted: boolean) => {

@@ -385,6 +385,15 @@ export interface Consentry<Name extends string = string> {
   readonly mode: Mode
   /** Whether the browser sends the Global Privacy Control signal. */
   readonly gpc: boolean
-  /** Stop every gate and listener this instance started. */
+  /**
+   * Stop every gate and listener this instance started, and remove its UI: the banner's host
+   * element and its listeners. A UI chunk still loading never mounts. Call it before a dev
+   * server's hot update creates the next instance.
+   *
+   * @example
+   * ```ts
+   * if (import.meta.hot) import.meta.hot.dispose(() => consent.destroy())
+   * ```
+   */
   destroy(): void
 }

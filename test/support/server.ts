@@ -122,6 +122,16 @@ export const testServer = (root: string): Plugin => ({
         if (url.searchParams.has('clear')) log.length = 0
         return send(res, 200, TYPES.json!, seen)
       }
+      if (route == '__read-consent') {
+        // readConsent of the built npm entry, in Node, on the Cookie header the browser sent.
+        try {
+          const { readConsent }: typeof import('../../src/index') = await import(pathToFileURL(resolve(root, 'dist/npm/index.js')).href)
+          const config = JSON.parse(url.searchParams.get('config') ?? 'null')
+          return send(res, 200, TYPES.json!, JSON.stringify(readConsent(config, req.headers.cookie)))
+        } catch (error) {
+          return send(res, 500, 'text/plain', String(error))
+        }
+      }
       if (route == '__referers') return send(res, 200, TYPES.json!, JSON.stringify(referers))
       if (route == '__gpc') return send(res, 200, TYPES.json!, JSON.stringify(gpcHeaders))
       if (route == '__vendor') {
