@@ -233,6 +233,10 @@ describe('receipts and the email link', () => {
     expect((await requests()).filter((path) => path.includes('consentry-receipts'))).toEqual([])
     await expect.poll(() => button(doc, 'Accept all')).toBeTruthy()
     consent.rejectAll()
+    // A decision through the API ends the banner; shown again, it records its own.
+    await expect.poll(() => button(doc, 'Accept all')).toBeUndefined()
+    consent.showBanner()
+    await expect.poll(() => button(doc, 'Accept all')).toBeTruthy()
     button(doc, 'Accept all')!.click()
     consent.showPreferences()
     await expect.poll(() => button(doc, 'Reject all')).toBeTruthy()

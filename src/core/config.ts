@@ -93,6 +93,14 @@ const cookiePattern: Check = (value, path) => {
   if (!REGEX.test(value)) matching(COOKIE_NAME)(value, path)
 }
 
+// js-cookie looks names up with `in` on a plain object: a cookie named after a property of every
+// object ("constructor", "toString") is never read back.
+const consentCookieName: Check = (value, path) => {
+  matching(COOKIE_NAME)(value, path)
+  if (value in Object.prototype) expect(path, 'a name that is not a property of every object')
+  return value
+}
+
 const cookie: Check = (value, path) => {
   if (!isObject(value)) return cookiePattern(value, path)
   // With `match`, the name is what visitors read (`_ga_*`); without it, the name is matched.
@@ -144,7 +152,7 @@ const validate = object(
       }),
     ),
     cookie: object({
-      name: matching(COOKIE_NAME),
+      name: consentCookieName,
       domain: matching(/^\.?[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*$/),
       path: matching(/^\//),
       days: (value, path) => (Number.isFinite(value) && value > 0 ? value : expect(path, 'number > 0')),

@@ -115,6 +115,8 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
       if (state.decided) events.emit('consent', detail)
       if (changed.length) events.emit('change', { ...detail, changed })
       if (withdrawn.length && config.reloadOnWithdraw) win?.location.reload()
+      // The banner asks for a decision: one made by the page's own code or in another tab ends it too.
+      if (state.decided && $view.get() == 'banner') $view.set('none')
     }),
     $view.listen((view, before = 'none') => {
       if (before != 'none') events.emit(`${before}-hide`, $state.get())

@@ -14,7 +14,11 @@ export interface Storage {
 export const createStorage = ({ name, domain, path, days, sameSite, secure }: Config['cookie']): Storage => {
   const attributes = { domain, path, expires: days, sameSite, secure: secure ?? globalThis.location?.protocol == 'https:' }
   return {
-    read: () => Cookies.get(name),
+    read() {
+      // js-cookie looks the name up in a plain object: "constructor" would read as Object's.
+      const value = Cookies.get(name)
+      return typeof value == 'string' ? value : undefined
+    },
     write: (value) => Cookies.set(name, value, attributes),
     remove: () => Cookies.remove(name, attributes),
     clear(test) {

@@ -28,6 +28,12 @@ describe('a stored cookie value', () => {
   })
 })
 
+describe('a cookie named as a property of every object', () => {
+  it.each(['constructor', 'toString', '__proto__'])('is refused by the validator with its path, since js-cookie never reads a cookie named %s back', (name) => {
+    expect(() => createConsentry({ ...siteConfig, cookie: { name } })).toThrow('cookie.name: expected a name that is not a property of every object')
+  })
+})
+
 describe('withdrawal', () => {
   const set = (...cookies: string[]) => cookies.forEach((cookie) => (document.cookie = `${cookie}=1; path=/`))
   const names = () => document.cookie.split('; ').map((pair) => pair.split('=')[0]).sort()

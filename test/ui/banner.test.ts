@@ -23,6 +23,14 @@ describe('the banner', () => {
     for (const name of ['Accept all', 'Reject all', 'Manage preferences']) await expect.element(button(name)).toBeVisible()
   })
 
+  it('goes away when the page decides through the API, and stays away', async () => {
+    const consent = await showUi()
+    await expect.element(banner()).toBeVisible()
+    consent.acceptAll()
+    await expect.element(banner()).not.toBeInTheDocument()
+    expect(consent.$view.get()).toBe('none')
+  })
+
   it('renders a policyUrl that is not http(s), mailto or relative as text, even when no validator ran', async () => {
     // createCore takes a config as it is: the UI checks the URL again before it makes a link.
     const config = withDefaults({ ...uiConfig(), policyUrl: ' JavaScript:alert(1)' })
