@@ -1,9 +1,13 @@
-// Demo server: serves demo/ at / and the built files at /dist/, logs every request for a gated
-// tag so that you can watch nothing load before consent, and runs consentry/server on /consent/
-// over an embedded PGlite database in demo/data/. `npm run demo` builds first.
+// Demo server: `npm run demo` builds, then serves every part of the demo on one port:
+//   /             the index, linking to each part
+//   /site/        the marketing site (script tag, no build step), its stand-in tags logged
+//   /dist/        the built package files
+//   /consent/     consentry/server, over an embedded PGlite database in demo/data/
+// Each part under demo/<part>/ may add routes in its own server.js (`handle`, below).
 import { randomBytes } from 'node:crypto'
-import { createServer } from 'node:http'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { getRequestListener } from '@hono/node-server'
@@ -15,17 +19,39 @@ const port = Number(process.env.PORT ?? 5173)
 const secret = process.env.TOKEN_SECRET || randomBytes(32).toString('hex')
 const apiKey = process.env.CRM_API_KEY || randomBytes(16).toString('hex')
 const db = await openDatabase(process.env.DATABASE_URL ?? join(root, 'demo', 'data'))
-const consent = getRequestListener(
-  createConsentServer({ db, secrets: [secret], origins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`], apiKey, consentCookie: { name: 'consentry' } }).fetch,
-)
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css' }
+const consentServer = createConsentServer({
+  db,
+  secrets: [secret],
+  origins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+  apiKey,
+  consentCookie: { name: 'consentry' },
+})
+const consent = getRequestListener(consentServer.fetch)
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+}
 
-createServer(async (request, response) => {
-  const { pathname } = new URL(request.url ?? '/', 'http://localhost')
-  if (pathname.startsWith('/consent/')) return consent(request, response)
-  const path = normalize(pathname == '/' ? '/index.html' : pathname).replace(/^(\.\.[/\\])+/, '')
-  const file = path.startsWith('/dist/') ? join(root, path) : join(root, 'demo', path)
-  if (path.startsWith('/tags/')) console.log(`gated tag requested: ${pathname}`)
+/** Every request the demo server saw for a stand-in tag, newest last, for the parts' live panels. */
+const requestLog = []
+/** What the parts' own routes get: the consent server, its keys, the request log. */
+const context = { root, port, secret, apiKey, consentServer, requestLog, signRecipientToken }
+
+// Parts with routes of their own: demo/<part>/server.js exporting handle(request, response, context),
+// which answers and returns true, or returns false to let the static files answer.
+const parts = []
+for (const part of ['site', 'crm', 'playground']) {
+  const file = join(root, 'demo', part, 'server.js')
+  if (existsSync(file)) parts.push(await import(file))
+}
+
+/** Serve a file, or answer 404. */
+export const sendFile = async (response, file) => {
   try {
     const body = await readFile(file)
     response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
@@ -34,9 +60,22 @@ createServer(async (request, response) => {
     response.writeHead(404, { 'content-type': 'text/plain' })
     response.end('not found')
   }
+}
+
+createServer(async (request, response) => {
+  const { pathname } = new URL(request.url ?? '/', 'http://localhost')
+  if (pathname.startsWith('/consent/')) return consent(request, response)
+  for (const part of parts) {
+    if (await part.handle(request, response, context)) return
+  }
+  const path = normalize(pathname.endsWith('/') ? pathname + 'index.html' : pathname).replace(/^(\.\.[/\\])+/, '')
+  if (path.startsWith('/site/tags/')) requestLog.push({ time: Date.now(), path: pathname })
+  if (path.startsWith('/site/tags/')) console.log(`gated tag requested: ${pathname}`)
+  const file = path.startsWith('/dist/') ? join(root, path) : join(root, 'demo', path)
+  await sendFile(response, file)
 }).listen(port, '127.0.0.1', () => {
   const token = signRecipientToken({ subject: 'demo-contact', expiresAt: new Date(Date.now() + 30 * 864e5) }, secret)
   console.log(`Consentry demo: http://localhost:${port}/`)
-  console.log(`An email footer link (opens the preferences): http://localhost:${port}/?consent=preferences&ctk=${token}`)
+  console.log(`An email footer link (opens the preferences): http://localhost:${port}/site/?consent=preferences&ctk=${token}`)
   console.log(`What the CRM reads for that contact: curl -H 'Authorization: Bearer ${apiKey}' http://localhost:${port}/consent/subjects/demo-contact`)
 })

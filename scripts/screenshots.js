@@ -30,7 +30,7 @@ try {
   for (const shot of shots) {
     const page = await browser.newPage({ viewport: shot.viewport, deviceScaleFactor: 1 })
     await page.emulateMedia({ reducedMotion: 'reduce' })
-    await page.goto(`http://127.0.0.1:${port}/${shot.query}`)
+    await page.goto(`http://127.0.0.1:${port}/site/${shot.query}`)
     await page.getByRole('button', { name: 'Manage preferences' }).waitFor()
     if (shot.preferences) {
       await page.getByRole('button', { name: 'Manage preferences' }).click()
