@@ -39,8 +39,6 @@ const types = {
 
 /** Every request the demo server saw for a stand-in tag, newest last, for the parts' live panels. */
 const requestLog = []
-/** What the parts' own routes get: the consent server, its keys, the request log. */
-const context = { root, port, secret, apiKey, consentServer, requestLog, signRecipientToken }
 
 // Parts with routes of their own: demo/<part>/server.js exporting handle(request, response, context),
 // which answers and returns true, or returns false to let the static files answer.
@@ -51,7 +49,7 @@ for (const part of ['site', 'crm', 'playground']) {
 }
 
 /** Serve a file, or answer 404. */
-export const sendFile = async (response, file) => {
+const sendFile = async (response, file) => {
   try {
     const body = await readFile(file)
     response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
@@ -60,6 +58,19 @@ export const sendFile = async (response, file) => {
     response.writeHead(404, { 'content-type': 'text/plain' })
     response.end('not found')
   }
+}
+
+/** What the parts' own routes get: the consent server, its keys, the request log, sendFile. */
+const context = { root, port, secret, apiKey, consentServer, requestLog, signRecipientToken, sendFile }
+
+// The built parts (npm run build:demo) answer under their own path; a path of a client-side
+// route (no file extension) gets the part's index.html.
+const builtFile = (path) => {
+  const part = path.split('/')[1]
+  if (!part || !existsSync(join(root, 'dist-demo', part))) return undefined
+  const file = join(root, 'dist-demo', path)
+  if (existsSync(file)) return file
+  return extname(path) ? undefined : join(root, 'dist-demo', part, 'index.html')
 }
 
 createServer(async (request, response) => {
@@ -71,7 +82,7 @@ createServer(async (request, response) => {
   const path = normalize(pathname.endsWith('/') ? pathname + 'index.html' : pathname).replace(/^(\.\.[/\\])+/, '')
   if (path.startsWith('/site/tags/')) requestLog.push({ time: Date.now(), path: pathname })
   if (path.startsWith('/site/tags/')) console.log(`gated tag requested: ${pathname}`)
-  const file = path.startsWith('/dist/') ? join(root, path) : join(root, 'demo', path)
+  const file = path.startsWith('/dist/') ? join(root, path) : (builtFile(path) ?? join(root, 'demo', path))
   await sendFile(response, file)
 }).listen(port, '127.0.0.1', () => {
   const token = signRecipientToken({ subject: 'demo-contact', expiresAt: new Date(Date.now() + 30 * 864e5) }, secret)

@@ -47,6 +47,7 @@ const lintPackage = () => {
 
 const steps = [
   ['build', () => run('npm', ['run', '--silent', 'build'])],
+  ['demo build', () => run('npm', ['run', '--silent', 'build:demo'])],
   ['typecheck', () => run('npx', ['tsc', '--noEmit'])],
   ['tests', () => vitest('.vitest/results.json', process.argv.slice(2))],
   ...(postgres
@@ -61,7 +62,7 @@ for (const [name, step] of steps) {
   if (step() != 0) {
     failed.push(name)
     // A broken build or type error makes the later steps meaningless.
-    if (name == 'build' || name == 'typecheck') break
+    if (name == 'build' || name == 'demo build' || name == 'typecheck') break
   }
 }
 if (failed.length) console.error(`\nfailed: ${failed.join(', ')}`)

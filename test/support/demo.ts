@@ -1,0 +1,38 @@
+// The demo as a visitor meets it: `node demo/server.js` on a free port over an in-memory database,
+// driven by Playwright in the system Chromium. For node tests of the demo (test/demo/*.node.test.ts);
+// they need `npm run build` and `npm run build:demo` first, as npm test does.
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { chromium } from 'playwright'
+
+export const DEMO_API_KEY = 'demo-test-api-key'
+export const DEMO_SECRET = 'demo-test-secret-0123456789abcdef0123456789abcdef'
+
+const freePort = () =>
+  new Promise<number>((done, fail) => {
+    const probe = createServer()
+    probe.on('error', fail)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => done(port))
+    })
+  })
+
+/** Start the demo server; `stop()` ends it. */
+export const startDemo = async () => {
+  const port = await freePort()
+  const env = { ...process.env, PORT: String(port), DATABASE_URL: 'memory://', TOKEN_SECRET: DEMO_SECRET, CRM_API_KEY: DEMO_API_KEY }
+  const child = spawn(process.execPath, ['demo/server.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+  await new Promise((ready, fail) => {
+    child.stdout.once('data', ready)
+    child.once('exit', (code) => fail(new Error(`demo server exited with ${code}`)))
+  })
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() }
+}
+
+/** The system Chromium, headless. */
+export const launchChromium = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  })
