@@ -45,6 +45,17 @@ describe('the script tag UI', () => {
     expect(shadow(win)!.querySelectorAll('[role="switch"]').length).toBeGreaterThan(0)
   })
 
+  it('uses a modulepreload of the UI chunk, fetched once and before the core runs, as docs/script-tag.md recommends for first visits', async () => {
+    const preloaded = page().replace('<script nonce="abc" src="/__dist/consentry.js">', '<link rel="modulepreload" href="/__dist/consentry-ui.js"><script nonce="abc" src="/__dist/consentry.js">')
+    const win = (await openFrame(await servePage(preloaded))).contentWindow as Window & Record<string, any>
+    await expect.poll(() => shadow(win)?.querySelector('.banner')).toBeTruthy()
+    const entries = win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/__dist/'))
+    expect(entries.map((entry) => new URL(entry.name).pathname)).toEqual(['/__dist/consentry-ui.js', '/__dist/consentry.js'])
+    const [chunk, core] = entries as PerformanceResourceTiming[]
+    // Requested before the core arrived, rather than after it ran.
+    expect(chunk!.requestStart).toBeLessThan(core!.responseEnd)
+  })
+
   it('loads a language chunk only when that language is chosen', async () => {
     const english = (await openFrame(await servePage(page()))).contentWindow as Window & Record<string, any>
     await expect.poll(() => shadow(english)?.querySelector('.banner')).toBeTruthy()
