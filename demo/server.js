@@ -80,8 +80,11 @@ createServer(async (request, response) => {
     if (await part.handle(request, response, context)) return
   }
   const path = normalize(pathname.endsWith('/') ? pathname + 'index.html' : pathname).replace(/^(\.\.[/\\])+/, '')
-  if (path.startsWith('/site/tags/')) requestLog.push({ time: Date.now(), path: pathname })
-  if (path.startsWith('/site/tags/')) console.log(`gated tag requested: ${pathname}`)
+  // report.js is the stand-ins' own helper, not a tag.
+  if (path.startsWith('/site/tags/') && !path.endsWith('/report.js')) {
+    requestLog.push({ time: Date.now(), path: pathname })
+    console.log(`tag requested: ${pathname}`)
+  }
   const file = path.startsWith('/dist/') ? join(root, path) : (builtFile(path) ?? join(root, 'demo', path))
   await sendFile(response, file)
 }).listen(port, '127.0.0.1', () => {

@@ -324,6 +324,8 @@ describe('placeholders of gated embeds', () => {
     const root = frame!.shadowRoot!
     expect(root.textContent).toContain('YouTube')
     expect(root.textContent).toContain('Videos on this page.')
+    // The UI's own font, not the serif that `all: initial` leaves.
+    expect(win.getComputedStyle(root.querySelector('.placeholder')!).fontFamily).toMatch(/^system-ui/)
     const after = doc.getElementById('after')!.getBoundingClientRect().top
     const shifts: number[] = []
     new win.PerformanceObserver((list: PerformanceObserverEntryList) => {

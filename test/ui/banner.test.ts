@@ -264,6 +264,16 @@ describe('the banner', () => {
           // One line of text each: as tall as the 44 px minimum.
           for (const button of [reject, accept, manage]) expect(Math.round(button!.height), where).toBe(44)
           if (Math.round(manage!.top) != Math.round(accept!.top)) expect(Math.round(manage!.width), where).toBe(Math.round(actions.width))
+          // Each label sits in the middle of its button, as Manage preferences' does.
+          for (const element of ui()!.querySelectorAll('.banner .choices button')) {
+            const box = element.getBoundingClientRect()
+            // The text itself, not its span's box (which a grid stretches).
+            const text = document.createRange()
+            text.selectNodeContents(element.querySelector('span')!)
+            const label = text.getBoundingClientRect()
+            expect(Math.abs(label.top + label.height / 2 - (box.top + box.height / 2)), where).toBeLessThanOrEqual(1)
+            expect(Math.abs(label.left + label.width / 2 - (box.left + box.width / 2)), where).toBeLessThanOrEqual(1)
+          }
           consent.destroy()
           document.querySelector('[data-consentry]')?.remove()
         }

@@ -1,2 +1,2 @@
-// Stand-in for a real fullstory tag: it only reports that it ran.
-document.dispatchEvent(new CustomEvent('demo:tag', { detail: 'fullstory' }))
+// Stand-in for FullStory's snippet, gated on analytics.fullstory.
+window.demoReport('FullStory session replay', `capture on start-up: ${window._fs_capture_on_startup}`)
