@@ -1,4 +1,5 @@
-// npm run screenshots: the demo in headless Chromium, banner and preferences, light and dark, and
+// npm run screenshots: the demo in headless Chromium, banner and preferences, light and dark, the
+// CRM frontend, and
 // at phone width, written to docs/screenshots/ for the README. Needs a build (npm run build).
 import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
@@ -25,12 +26,15 @@ const shots = [
   // After a decision: the settings button, a small icon in the bottom corner.
   { name: 'settings-button', query: '?theme=light', viewport: { width: 1280, height: 720 }, decide: true },
   { name: 'phone-settings-button', query: '?theme=light', viewport: { width: 390, height: 844 }, decide: true },
+  // The CRM frontend (npm import): its settings page with the banner, light and dark.
+  { name: 'crm-light', path: '/crm/settings', query: '?theme=light', colorScheme: 'light', viewport: { width: 1280, height: 720 } },
+  { name: 'crm-dark', path: '/crm/settings', query: '?theme=dark', colorScheme: 'dark', viewport: { width: 1280, height: 720 } },
 ]
 try {
   for (const shot of shots) {
     const page = await browser.newPage({ viewport: shot.viewport, deviceScaleFactor: 1 })
-    await page.emulateMedia({ reducedMotion: 'reduce' })
-    await page.goto(`http://127.0.0.1:${port}/site/${shot.query}`)
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: shot.colorScheme ?? 'light' })
+    await page.goto(`http://127.0.0.1:${port}${shot.path ?? '/site/'}${shot.query}`)
     await page.getByRole('button', { name: 'Manage preferences' }).waitFor()
     if (shot.preferences) {
       await page.getByRole('button', { name: 'Manage preferences' }).click()
