@@ -29,13 +29,17 @@ const shots = [
   // The CRM frontend (npm import): its settings page with the banner, light and dark.
   { name: 'crm-light', path: '/crm/settings', query: '?theme=light', colorScheme: 'light', viewport: { width: 1280, height: 720 } },
   { name: 'crm-dark', path: '/crm/settings', query: '?theme=dark', colorScheme: 'dark', viewport: { width: 1280, height: 720 } },
+  // The playground: the editor, the live preview of the banner, the snippet.
+  { name: 'playground-light', path: '/playground/', query: '?theme=light', colorScheme: 'light', viewport: { width: 1400, height: 900 }, inFrame: '#preview' },
+  { name: 'playground-dark', path: '/playground/', query: '?theme=dark', colorScheme: 'dark', viewport: { width: 1400, height: 900 }, inFrame: '#preview' },
 ]
 try {
   for (const shot of shots) {
     const page = await browser.newPage({ viewport: shot.viewport, deviceScaleFactor: 1 })
     await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: shot.colorScheme ?? 'light' })
     await page.goto(`http://127.0.0.1:${port}${shot.path ?? '/site/'}${shot.query}`)
-    await page.getByRole('button', { name: 'Manage preferences' }).waitFor()
+    const where = shot.inFrame ? page.frameLocator(shot.inFrame) : page
+    await where.getByRole('button', { name: 'Manage preferences' }).waitFor()
     if (shot.preferences) {
       await page.getByRole('button', { name: 'Manage preferences' }).click()
       await page.getByRole('switch', { name: 'Analytics' }).click()
