@@ -104,7 +104,11 @@ export default defineConfig(({ command, mode }) => ({
   build: builds[mode] ?? builds.npm,
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.node.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        // The demo's tests drive a real server and browser: a loaded machine needs more than 1 s.
+        test: { name: 'unit', include: ['test/**/*.node.test.ts'], environment: 'node', expect: { poll: { timeout: 10000 } } },
+      },
       {
         extends: true,
         plugins: [testServer(import.meta.dirname)],

@@ -75,7 +75,8 @@ export const mount = (consent: Consentry, doc: Document) => {
   }
 
   const draw = () => {
-    if (!texts) return
+    // A chunk (the preferences, a language) may arrive after the UI was removed.
+    if (!texts || removed) return
     const state = $state.get()
     const current = $view.get()
     if (current == 'preferences' && !Preferences) loadPreferences()

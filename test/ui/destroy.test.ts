@@ -42,6 +42,17 @@ describe('destroy()', () => {
     link.remove()
   })
 
+  it('keeps the preferences chunk, still loading, from drawing into a removed UI', async () => {
+    const consent = await showUi()
+    await expect.element(banner()).toBeVisible()
+    const host = hosts()[0]!
+    // About to open them: the chunk is on its way.
+    host.shadowRoot!.querySelector('.banner .secondary')!.dispatchEvent(new PointerEvent('pointerenter'))
+    consent.destroy()
+    await tick(200)
+    expect(host.shadowRoot!.childNodes).toHaveLength(0)
+  })
+
   it('keeps a UI chunk still loading from ever mounting', async () => {
     const chunk = slowChunk()
     const consent = createConsentry(uiConfig(), { ui: chunk.ui })
