@@ -6,10 +6,18 @@ import { Worker, isMainThread, parentPort } from 'node:worker_threads'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { brotliCompressSync } from 'node:zlib'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' }
-const allowed = /^\/(dist\/|bench\/|node_modules\/(orejime|vanilla-cookieconsent|klaro)\/dist\/)/
+const allowed = /^\/(dist\/|bench\/|node_modules\/((orejime|vanilla-cookieconsent|klaro)\/dist|tarteaucitronjs)\/)/
+
+const brotli = new Map()
+/** A file's brotli encoding, made once per path (pages are the same on every request). */
+const compressed = (path, body) => {
+  if (!brotli.has(path)) brotli.set(path, brotliCompressSync(body))
+  return brotli.get(path)
+}
 
 const serve = () =>
   new Promise((resolve) => {
@@ -17,11 +25,23 @@ const serve = () =>
       const path = normalize(new URL(request.url ?? '/', 'http://localhost').pathname)
       try {
         if (path == '/privacy') return response.end('privacy')
+        // The full-featured page's receipts endpoint: accepted, and forgotten.
+        if (path == '/bench/receipts') {
+          response.writeHead(204)
+          return response.end()
+        }
         if (!allowed.test(path)) throw new Error('not served')
         let body = await readFile(join(root, path))
         if (path.startsWith('/bench/pages/'))
           body = body.toString().replace('<!--content-->', await readFile(join(root, 'bench/pages/content.html'), 'utf8'))
-        response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
+        const headers = { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }
+        // As a CDN serves them: brotli where the browser takes it, so that an emulated network
+        // carries the bytes a visitor's would.
+        if (/\bbr\b/.test(request.headers['accept-encoding'] ?? '')) {
+          body = compressed(path, body)
+          headers['content-encoding'] = 'br'
+        }
+        response.writeHead(200, headers)
         response.end(body)
       } catch {
         response.writeHead(404)
