@@ -10,11 +10,10 @@ const list = (id, lines) => {
     }),
   )
 }
-const ran = []
-document.addEventListener('demo:tag', (event) => {
-  ran.push(`${event.detail.name} at ${event.detail.at} ms: ${event.detail.found}`)
-  list('ran', ran)
-})
+const showTags = () => list('ran', window.demoTags.map(({ name, at, found }) => `${name} at ${at} ms: ${found}`))
+// Tags that ran before this script, then each one after.
+showTags()
+document.addEventListener('demo:tag', showTags)
 const consentModeLines = () =>
   Array.from(window.dataLayer || [])
     .map((entry) => Array.from(entry))
