@@ -1,4 +1,4 @@
-import { own } from '../core/own'
+import { hasOwn, own } from '../core/own'
 import type { Config, LocalizedText } from '../core/types'
 import { en, type Messages } from './en'
 import { LANGUAGES, pickLocale } from './locale'
@@ -11,6 +11,21 @@ export interface Texts {
   t: (key: keyof Messages | string) => string
   /** A text of the config (a title, a description) in this language. */
   pick: (text: LocalizedText | undefined) => string | undefined
+  /** Items joined into one list in this language: "A, B, and C". */
+  list: (items: string[]) => string
+}
+
+/** Put two items into a list pattern such as `{0} and {1}`. */
+const fill = (pattern: string, first: string, second: string) =>
+  pattern.replace('{0}', () => first).replace('{1}', () => second)
+
+/** Join items by the `list.*` patterns, as CLDR's list patterns join them. */
+const joinByPatterns = (items: string[], t: Texts['t']) => {
+  if (items.length < 2) return items[0] ?? ''
+  if (items.length == 2) return fill(t('list.pair'), items[0]!, items[1]!)
+  let joined = fill(t('list.end'), items.at(-2)!, items.at(-1)!)
+  for (let i = items.length - 3; i >= 0; i--) joined = fill(t('list.middle'), items[i]!, joined)
+  return joined
 }
 
 /** Choose the language (config, `<html lang>`, browser) and load its texts. */
@@ -20,13 +35,11 @@ export const loadTexts = async (config: Config, doc: Document): Promise<Texts> =
     [config.language, doc.documentElement.lang, ...(doc.defaultView?.navigator.languages ?? [])],
     ['en', ...LANGUAGES, ...Object.keys(custom).map((code) => code.toLowerCase())],
   )
-  const translation = bundled[`./locales/${lang.split('-')[0]}.ts`]
-  const messages: Record<string, string> = {
-    ...en,
-    // A language chunk that fails to load leaves English in its place.
-    ...(translation && (await translation().then((module) => module.default, () => ({})))),
-    ...own(custom, lang),
-  }
+  const base = lang.split('-')[0]!
+  const translation = bundled[`./locales/${base}.ts`]
+  // A language chunk that fails to load leaves English in its place.
+  const translated = translation && (await translation().then((module) => module.default, () => undefined))
+  const messages: Record<string, string> = { ...en, ...translated, ...own(custom, lang) }
   const pick = (text: LocalizedText | undefined) => {
     if (typeof text != 'string') {
       // This language, its base language, English, or the first one given.
@@ -34,5 +47,18 @@ export const loadTexts = async (config: Config, doc: Document): Promise<Texts> =
     }
     return text
   }
-  return { lang, t: (key) => own(messages, key) ?? key, pick }
+  const t = (key: string) => own(messages, key) ?? key
+  // The list patterns are English's unless a translation gives its own; a language of the
+  // config's that does not has its lists joined by Intl.
+  const ownPatterns = base == 'en' || !!translated || hasOwn(own(custom, lang), 'list.pair')
+  const list = (items: string[]) => {
+    if (ownPatterns) return joinByPatterns(items, t)
+    try {
+      return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items)
+    } catch {
+      // A language code that Intl does not know.
+      return joinByPatterns(items, t)
+    }
+  }
+  return { lang, t, pick, list }
 }

@@ -16,7 +16,7 @@ interface Props {
  * understand how the site is used and to personalise ads"): the banner names only what the
  * config holds. A category without a `<name>.purpose` text is named by its title.
  */
-export const purposesOf = (config: Config, { t, pick, lang }: Texts): string | undefined => {
+export const purposesOf = (config: Config, { t, pick, list }: Texts): string | undefined => {
   const phrases: string[] = []
   for (const [name, category] of Object.entries(config.categories)) {
     if (category.required) continue
@@ -26,12 +26,7 @@ export const purposesOf = (config: Config, { t, pick, lang }: Texts): string | u
     phrases.push(phrase == key ? t('otherPurpose').replace('{category}', () => title) : phrase)
   }
   if (!phrases.length) return undefined
-  try {
-    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(phrases)
-  } catch {
-    // A language code of the config's that Intl does not know.
-    return phrases.join(', ')
-  }
+  return list(phrases)
 }
 
 /**

@@ -39,4 +39,7 @@ export default {
   'click-tracking.purpose': "لمعرفة الروابط التي تفتحها في رسائلنا الإلكترونية",
   otherPurpose: "لأغراض {category}",
   noCookies: "لا توجد ملفات تعريف ارتباط مدرجة.",
+  'list.pair': "{0} و{1}",
+  'list.middle': "{0} و{1}",
+  'list.end': "{0} و{1}",
 } satisfies Messages

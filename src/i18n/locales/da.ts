@@ -39,4 +39,7 @@ export default {
   'click-tracking.purpose': "til at se, hvilke links i vores e-mails du åbner",
   otherPurpose: "til {category}",
   noCookies: "Ingen cookies angivet.",
+  'list.pair': "{0} og {1}",
+  'list.middle': "{0}, {1}",
+  'list.end': "{0} og {1}",
 } satisfies Messages

@@ -39,4 +39,7 @@ export default {
   'click-tracking.purpose': "um zu sehen, welche Links in unseren E-Mails Sie öffnen",
   otherPurpose: "für {category}",
   noCookies: "Keine Cookies angegeben.",
+  'list.pair': "{0} und {1}",
+  'list.middle': "{0}, {1}",
+  'list.end': "{0} und {1}",
 } satisfies Messages

@@ -39,4 +39,7 @@ export default {
   'click-tracking.purpose': "para saber qué enlaces de nuestros correos abre",
   otherPurpose: "para {category}",
   noCookies: "No se indican cookies.",
+  'list.pair': "{0} y {1}",
+  'list.middle': "{0}, {1}",
+  'list.end': "{0} y {1}",
 } satisfies Messages

@@ -39,4 +39,7 @@ export default {
   'click-tracking.purpose': "sen seuraamiseen, mitä sähköpostiemme linkkejä avaat",
   otherPurpose: "tarkoitukseen ”{category}”",
   noCookies: "Ei ilmoitettuja evästeitä.",
+  'list.pair': "{0} ja {1}",
+  'list.middle': "{0}, {1}",
+  'list.end': "{0} ja {1}",
 } satisfies Messages

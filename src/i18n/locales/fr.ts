@@ -39,4 +39,7 @@ export default {
   'click-tracking.purpose': "pour savoir quels liens de nos e-mails vous ouvrez",
   otherPurpose: "pour {category}",
   noCookies: "Aucun cookie indiqué.",
+  'list.pair': "{0} et {1}",
+  'list.middle': "{0}, {1}",
+  'list.end': "{0} et {1}",
 } satisfies Messages

@@ -39,4 +39,7 @@ export default {
   'click-tracking.purpose': "כדי לדעת אילו קישורים בהודעות הדוא״ל שלנו פתחת",
   otherPurpose: "עבור {category}",
   noCookies: "לא צוינו עוגיות.",
+  'list.pair': "{0} ו{1}",
+  'list.middle': "{0}, {1}",
+  'list.end': "{0} ו{1}",
 } satisfies Messages

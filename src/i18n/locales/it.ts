@@ -39,4 +39,7 @@ export default {
   'click-tracking.purpose': "per sapere quali link delle nostre email apri",
   otherPurpose: "per {category}",
   noCookies: "Nessun cookie indicato.",
+  'list.pair': "{0} e {1}",
+  'list.middle': "{0}, {1}",
+  'list.end': "{0} e {1}",
 } satisfies Messages

@@ -39,4 +39,7 @@ export default {
   'click-tracking.purpose': "om te zien welke links in onze e-mails u opent",
   otherPurpose: "voor {category}",
   noCookies: "Geen cookies vermeld.",
+  'list.pair': "{0} en {1}",
+  'list.middle': "{0}, {1}",
+  'list.end': "{0} en {1}",
 } satisfies Messages

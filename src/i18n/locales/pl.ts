@@ -39,4 +39,7 @@ export default {
   'click-tracking.purpose': "aby sprawdzić, które linki w naszych e-mailach otwierasz",
   otherPurpose: "w celu: {category}",
   noCookies: "Nie podano plików cookie.",
+  'list.pair': "{0} i {1}",
+  'list.middle': "{0}, {1}",
+  'list.end': "{0} i {1}",
 } satisfies Messages

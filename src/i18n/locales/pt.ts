@@ -39,4 +39,7 @@ export default {
   'click-tracking.purpose': "para saber que ligações dos nossos e-mails abre",
   otherPurpose: "para {category}",
   noCookies: "Nenhum cookie indicado.",
+  'list.pair': "{0} e {1}",
+  'list.middle': "{0}, {1}",
+  'list.end': "{0} e {1}",
 } satisfies Messages

@@ -39,4 +39,7 @@ export default {
   'click-tracking.purpose': "för att se vilka länkar i våra e-postmeddelanden du öppnar",
   otherPurpose: "för {category}",
   noCookies: "Inga cookies angivna.",
+  'list.pair': "{0} och {1}",
+  'list.middle': "{0}, {1}",
+  'list.end': "{0} och {1}",
 } satisfies Messages
