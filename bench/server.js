@@ -9,11 +9,17 @@ import { fileURLToPath } from 'node:url'
 import { brotliCompressSync } from 'node:zlib'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' }
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+}
 const allowed = /^\/(dist\/|bench\/|node_modules\/((orejime|vanilla-cookieconsent|klaro)\/dist|tarteaucitronjs)\/)/
 
 const brotli = new Map()
-/** A file's brotli encoding, made once per path (pages are the same on every request). */
+/** A file's brotli encoding, made once per cache key. */
 const compressed = (path, body) => {
   if (!brotli.has(path)) brotli.set(path, brotliCompressSync(body))
   return brotli.get(path)
@@ -32,13 +38,26 @@ const serve = () =>
         }
         if (!allowed.test(path)) throw new Error('not served')
         let body = await readFile(join(root, path))
-        if (path.startsWith('/bench/pages/'))
-          body = body.toString().replace('<!--content-->', await readFile(join(root, 'bench/pages/content.html'), 'utf8'))
-        const headers = { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }
+        // Pages differ by whether the visitor has decided; other files are the same for everyone.
+        let cacheKey = path
+        if (path.startsWith('/bench/pages/')) {
+          body = body
+            .toString()
+            .replace('<!--content-->', await readFile(join(root, 'bench/pages/content.html'), 'utf8'))
+          // What docs/script-tag.md's edge recipe does: a hint for the UI chunk only to a visitor
+          // whose request carries no consent cookie.
+          const decided = /(^|;\s*)consentry=/.test(request.headers.cookie ?? '')
+          body = body.replace(/<!--first-visit:(.*?)-->/g, (_, hint) => (decided ? '' : hint))
+          cacheKey = `${path} ${decided}`
+        }
+        const headers = {
+          'content-type': types[extname(path)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        }
         // As a CDN serves them: brotli where the browser takes it, so that an emulated network
         // carries the bytes a visitor's would.
         if (/\bbr\b/.test(request.headers['accept-encoding'] ?? '')) {
-          body = compressed(path, body)
+          body = compressed(cacheKey, body)
           headers['content-encoding'] = 'br'
         }
         response.writeHead(200, headers)
