@@ -6,10 +6,18 @@ import { testServer } from './test/support/server.ts'
 
 // System Chromium (Debian package); Playwright's own browser download is impossible offline.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   // Subdomains of a reserved test domain, for cookies shared with parent domains.
-  '--host-resolver-rules=MAP *.consentry.test 127.0.0.1']
+  '--host-resolver-rules=MAP *.consentry.test 127.0.0.1',
+]
 
 // nanostores keeps a counter on globalThis; the script-tag build must add nothing to window
 // but `consentry`, so its bundled copy gets a private counter.
@@ -31,10 +39,17 @@ const terserPass = (): Plugin => ({
   async generateBundle(_, bundle) {
     for (const chunk of Object.values(bundle)) {
       if (chunk.type != 'chunk') continue
-      const map = bundle[chunk.fileName + '.map']
+      const map = bundle[`${chunk.fileName}.map`]
       const result = await minify(chunk.code, {
         ecma: 2020,
-        compress: { passes: 3, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_comps: true, unsafe_methods: true },
+        compress: {
+          passes: 3,
+          pure_getters: true,
+          unsafe: true,
+          unsafe_arrows: true,
+          unsafe_comps: true,
+          unsafe_methods: true,
+        },
         // The browser builds' maps are hidden: written, not referenced from the file.
         sourceMap: map?.type == 'asset' ? { content: String(map.source) } : false,
       })
@@ -95,29 +110,54 @@ const builds: Record<string, BuildEnvironmentOptions> = {
   },
 }
 
+/** The script tag's builds are minified further by Terser; the core also keeps nanostores private. */
+const pluginsFor = (mode: string): Plugin[] => {
+  if (mode == 'cdn') return [privateNanostoresGlobal(), terserPass()]
+  if (mode.startsWith('cdn-')) return [terserPass()]
+  return []
+}
+
 export default defineConfig(({ command, mode }) => ({
   // Explicit Preact JSX: tsconfig's jsxImportSource reaches only files that tsconfig includes.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   // Library mode does not replace process.env.NODE_ENV; nanostores reads it.
   define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
-  plugins: mode == 'cdn' ? [privateNanostoresGlobal(), terserPass()] : mode.startsWith('cdn-') ? [terserPass()] : [],
-  build: builds[mode] ?? builds.npm,
+  plugins: pluginsFor(mode),
+  build: builds[mode] ?? builds.npm!,
   test: {
     projects: [
       {
         extends: true,
         // The demo's tests drive a real server and browser: a loaded machine needs more than 1 s.
-        test: { name: 'unit', include: ['test/**/*.node.test.ts'], environment: 'node', expect: { poll: { timeout: 10000 } } },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.node.test.ts'],
+          environment: 'node',
+          expect: { poll: { timeout: 10000 } },
+        },
       },
       {
         extends: true,
         plugins: [testServer(import.meta.dirname)],
         server: { allowedHosts: ['.consentry.test'] },
         // Vue's compile-time flags, which its ESM build warns about when a bundler leaves them undefined.
-        define: { __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+        define: {
+          __VUE_OPTIONS_API__: 'true',
+          __VUE_PROD_DEVTOOLS__: 'false',
+          __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+        },
         // Found only once a test imports them: optimized up front, or Vite reloads the page mid-run.
         optimizeDeps: {
-          include: ['react', 'react-dom/client', 'react-dom/server', 'vue', 'vue/server-renderer', '@nanostores/react', '@nanostores/vue', '@nanostores/preact'],
+          include: [
+            'react',
+            'react-dom/client',
+            'react-dom/server',
+            'vue',
+            'vue/server-renderer',
+            '@nanostores/react',
+            '@nanostores/vue',
+            '@nanostores/preact',
+          ],
         },
         test: {
           name: 'browser',
@@ -131,7 +171,9 @@ export default defineConfig(({ command, mode }) => ({
             commands: {
               // Media features (prefers-color-scheme, prefers-reduced-motion) for the whole page.
               emulateMedia: async (context, media: Record<string, string | null>) => {
-                await (context as unknown as { page: { emulateMedia(media: object): Promise<void> } }).page.emulateMedia(media)
+                await (
+                  context as unknown as { page: { emulateMedia(media: object): Promise<void> } }
+                ).page.emulateMedia(media)
               },
               // Global Privacy Control as a browser that sends it does: navigator.globalPrivacyControl
               // in every page whose URL asks for it (?gpc=1), and the Sec-GPC header on every request.
@@ -140,7 +182,10 @@ export default defineConfig(({ command, mode }) => ({
                 if (on) {
                   await page.context().addInitScript(() => {
                     if (new URL(location.href).searchParams.get('gpc') == '1')
-                      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true })
+                      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {
+                        get: () => true,
+                        configurable: true,
+                      })
                   })
                 }
                 await page.context().setExtraHTTPHeaders(on ? { 'Sec-GPC': '1' } : {})

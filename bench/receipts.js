@@ -29,7 +29,13 @@ const freePort = () =>
 const start = (database, port) =>
   new Promise((ready, failed) => {
     const child = spawn(process.execPath, [bin, 'serve', database], {
-      env: { ...process.env, TOKEN_SECRET: 'bench-secret', CRM_API_KEY: 'bench-key', ORIGINS: ORIGIN, PORT: String(port) },
+      env: {
+        ...process.env,
+        TOKEN_SECRET: 'bench-secret',
+        CRM_API_KEY: 'bench-key',
+        ORIGINS: ORIGIN,
+        PORT: String(port),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     child.stdout.on('data', (line) => {
@@ -106,7 +112,9 @@ const storm = async (label, database) => {
   await new Promise((wait) => server.once('exit', wait))
 
   const db = await openDatabase(database)
-  const [{ rows, distinct }] = await db.query('SELECT count(*)::int AS rows, count(DISTINCT receipt_id)::int AS distinct FROM consentry_receipts')
+  const [{ rows, distinct }] = await db.query(
+    'SELECT count(*)::int AS rows, count(DISTINCT receipt_id)::int AS distinct FROM consentry_receipts',
+  )
   const stored = new Set((await db.query('SELECT receipt_id::text AS id FROM consentry_receipts')).map((row) => row.id))
   await db.close()
   const lost = [...acknowledged].filter((id) => !stored.has(id)).length
@@ -131,7 +139,11 @@ const insertLoop = async (database, count = 5000) => {
   await db.query('CREATE TABLE IF NOT EXISTS bench_plain (id uuid PRIMARY KEY, body jsonb NOT NULL)')
   await db.query('TRUNCATE bench_plain')
   const began = performance.now()
-  for (let i = 0; i < count; i++) await db.query('INSERT INTO bench_plain VALUES ($1, $2) ON CONFLICT DO NOTHING', [randomUUID(), JSON.stringify(receipt(i))])
+  for (let i = 0; i < count; i++)
+    await db.query('INSERT INTO bench_plain VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      randomUUID(),
+      JSON.stringify(receipt(i)),
+    ])
   const rate = Math.round(count / ((performance.now() - began) / 1000))
   await db.query('DROP TABLE bench_plain')
   await db.close()
@@ -151,15 +163,22 @@ try {
     const db = await openDatabase(process.env.DATABASE_URL)
     await db.query('TRUNCATE consentry_latest, consentry_receipts')
     await db.close()
-    results.push({ ...(await storm('PostgreSQL', process.env.DATABASE_URL)), insertLoop: await insertLoop(process.env.DATABASE_URL) })
+    results.push({
+      ...(await storm('PostgreSQL', process.env.DATABASE_URL)),
+      insertLoop: await insertLoop(process.env.DATABASE_URL),
+    })
   }
 } finally {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true })
 }
 console.log(`\n${RECEIPTS} receipts (10 % sent twice) from ${SENDERS} concurrent senders, server killed once mid-run\n`)
-console.log('| database | receipts/s | p50 ms | p99 ms | acknowledged | stored | lost | stored twice | plain INSERT loop/s |')
+console.log(
+  '| database | receipts/s | p50 ms | p99 ms | acknowledged | stored | lost | stored twice | plain INSERT loop/s |',
+)
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 for (const r of results) {
-  console.log(`| ${r.label} | ${r.receiptsPerSecond} | ${r.p50} | ${r.p99} | ${r.acknowledged} | ${r.stored} | ${r.lost} | ${r.storedTwice} | ${r.insertLoop} |`)
+  console.log(
+    `| ${r.label} | ${r.receiptsPerSecond} | ${r.p50} | ${r.p99} | ${r.acknowledged} | ${r.stored} | ${r.lost} | ${r.storedTwice} | ${r.insertLoop} |`,
+  )
   if (!r.complete) console.log(`  ${r.label}: stopped at the ${SECONDS} s bound before every send was acknowledged`)
 }

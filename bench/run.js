@@ -24,18 +24,37 @@ const NETWORKS = process.env.BENCH_NETWORKS?.split(',') ?? Object.keys(ALL_NETWO
 // prints, and leaves docs/ alone.
 const RATES = process.env.BENCH_RATES?.split(',').map(Number) ?? [1, 4]
 const ALL_LIBRARIES = {
-  consentry: { visible: `document.querySelector('[data-consentry]')?.shadowRoot?.querySelector('.banner')`, accept: 'Accept all' },
-  'consentry-full': { visible: `document.querySelector('[data-consentry]')?.shadowRoot?.querySelector('.banner')`, accept: 'Accept all' },
+  consentry: {
+    visible: `document.querySelector('[data-consentry]')?.shadowRoot?.querySelector('.banner')`,
+    accept: 'Accept all',
+  },
+  // The minimal page with docs/script-tag.md's modulepreload hint, sent to undecided visitors only.
+  'consentry-preload': {
+    visible: `document.querySelector('[data-consentry]')?.shadowRoot?.querySelector('.banner')`,
+    accept: 'Accept all',
+  },
+  'consentry-full': {
+    visible: `document.querySelector('[data-consentry]')?.shadowRoot?.querySelector('.banner')`,
+    accept: 'Accept all',
+  },
   orejime: { visible: `document.querySelector('.orejime-Banner')`, accept: 'Accept' },
-  cookieconsent: { visible: `document.documentElement.classList.contains('show--consent') && document.querySelector('#cc-main .cm')`, accept: 'Accept all' },
+  cookieconsent: {
+    visible: `document.documentElement.classList.contains('show--consent') && document.querySelector('#cc-main .cm')`,
+    accept: 'Accept all',
+  },
   klaro: { visible: `document.querySelector('.klaro .cookie-notice')`, accept: "That's ok" },
-  tarteaucitron: { visible: `document.getElementById('tarteaucitronAlertBig')?.getClientRects().length`, accept: 'Cookies : OK, accept all' },
+  tarteaucitron: {
+    visible: `document.getElementById('tarteaucitronAlertBig')?.getClientRects().length`,
+    accept: 'Cookies : OK, accept all',
+  },
   c15t: { visible: `document.querySelector('[data-testid="consent-banner-root"]')`, accept: 'Accept All' },
   baseline: { visible: `document.getElementById('banner')`, accept: 'Accept all' },
 }
 const only = process.env.BENCH_ONLY?.split(',')
 const LIBRARIES = Object.fromEntries(
-  Object.entries(ALL_LIBRARIES).filter(([name]) => !only || ['consentry', 'consentry-full', 'orejime', 'baseline', ...only].includes(name)),
+  Object.entries(ALL_LIBRARIES).filter(
+    ([name]) => !only || ['consentry', 'consentry-full', 'orejime', 'baseline', ...only].includes(name),
+  ),
 )
 const PEERS = ['orejime', 'cookieconsent', 'klaro', 'tarteaucitron', 'c15t'].filter((name) => name in LIBRARIES)
 const complete = !only && RATES.length == 2 && NETWORKS.length == Object.keys(ALL_NETWORKS).length
@@ -53,8 +72,12 @@ const probe = (visible) => `
 const sizes = new Map()
 const fileSize = (path) => {
   if (!sizes.has(path)) {
-    const body = readFileSync(new URL('..' + path, import.meta.url))
-    sizes.set(path, { raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotliCompressSync(body).length })
+    const body = readFileSync(new URL(`..${path}`, import.meta.url))
+    sizes.set(path, {
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body).length,
+    })
   }
   return sizes.get(path)
 }
@@ -62,7 +85,12 @@ const fileSize = (path) => {
 const libraryBytes = async (page) => {
   const paths = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname))
   const own = [...new Set(paths)].filter((path) => /^\/(dist|node_modules|bench\/dist)\//.test(path))
-  return own.map(fileSize).reduce((sum, size) => ({ raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip, brotli: sum.brotli + size.brotli }), { raw: 0, gzip: 0, brotli: 0 })
+  return own
+    .map(fileSize)
+    .reduce(
+      (sum, size) => ({ raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip, brotli: sum.brotli + size.brotli }),
+      { raw: 0, gzip: 0, brotli: 0 },
+    )
 }
 const scriptMs = async (cdp) => {
   const { metrics } = await cdp.send('Performance.getMetrics')
@@ -108,7 +136,9 @@ const visit = async (browser, origin, name, condition) => {
   // Some libraries run the tag only once their own files have all arrived (tarteaucitron's
   // services file, on a slow network): the decision is stored all the same, which is what the
   // returning visit needs.
-  await page.waitForFunction(() => performance.getEntriesByName('analytics-ran').length > 0, null, { timeout: 15000 }).catch(() => {})
+  await page
+    .waitForFunction(() => performance.getEntriesByName('analytics-ran').length > 0, null, { timeout: 15000 })
+    .catch(() => {})
   // The returning visit: the decision is stored; time until the gated analytics tag runs. The
   // server sends no-store, so it downloads every file again: the cost without an HTTP cache.
   const again = await load(context, origin, name, condition, 'analytics-ran')
@@ -132,9 +162,18 @@ const summary = (values) => ({ median: median(values), min: Math.min(...values),
 const { origin, close } = await startServer()
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 })
-const runs = Object.fromEntries(Object.keys(LIBRARIES).map((name) => [name, Object.fromEntries(CONDITIONS.map(({ key }) => [key, []]))]))
+const runs = Object.fromEntries(
+  Object.keys(LIBRARIES).map((name) => [name, Object.fromEntries(CONDITIONS.map(({ key }) => [key, []]))]),
+)
 const chromiumVersion = browser.version()
 try {
   for (let round = 0; round <= ROUNDS; round++)
@@ -187,16 +226,32 @@ const overhead = (r, key) => r[key].bannerMs.median - b[key].bannerMs.median
 const bestPeer = (key, figure) => Math.min(...PEERS.map((peer) => figure(results[peer], key)))
 const goals = [
   ...CONDITIONS.flatMap(({ key }) => [
-    [`banner visible ahead of every peer, ${key}`, Math.max(c[key].bannerMs.median, full[key].bannerMs.median) / bestPeer(key, (r, k) => r[k].bannerMs.median), 1],
-    [`banner overhead over the baseline ≤ 0.75 × the best peer's, ${key}`, Math.max(overhead(c, key), overhead(full, key)) / bestPeer(key, overhead), 0.75],
+    [
+      `banner visible ahead of every peer, ${key}`,
+      Math.max(c[key].bannerMs.median, full[key].bannerMs.median) / bestPeer(key, (r, k) => r[k].bannerMs.median),
+      1,
+    ],
+    [
+      `banner overhead over the baseline ≤ 0.75 × the best peer's, ${key}`,
+      Math.max(overhead(c, key), overhead(full, key)) / bestPeer(key, overhead),
+      0.75,
+    ],
   ]),
   ...CONDITIONS.map(({ key, rate }) => [
     `returning gated tag − baseline ≤ ${rate == 1 ? 10 : 25} ms, ${key}`,
     Math.max(c[key].returningTagMs.median, full[key].returningTagMs.median) - b[key].returningTagMs.median,
     rate == 1 ? 10 : 25,
   ]),
-  ['first-visit bytes (brotli), every feature, ≤ 1.0 × orejime', full.firstVisitBytes.brotli / o.firstVisitBytes.brotli, 1],
-  ['returning-visit bytes (brotli) ≤ 0.4 × orejime', Math.max(c.returningVisitBytes.brotli, full.returningVisitBytes.brotli) / o.returningVisitBytes.brotli, 0.4],
+  [
+    'first-visit bytes (brotli), every feature, ≤ 1.0 × orejime',
+    full.firstVisitBytes.brotli / o.firstVisitBytes.brotli,
+    1,
+  ],
+  [
+    'returning-visit bytes (brotli) ≤ 0.4 × orejime',
+    Math.max(c.returningVisitBytes.brotli, full.returningVisitBytes.brotli) / o.returningVisitBytes.brotli,
+    0.4,
+  ],
   ...CONDITIONS.filter(({ rate }) => rate == 4).map(({ key }) => [
     `TBT ≤ the best peer's, ${key}`,
     Math.max(c[key].tbtMs.median, full[key].tbtMs.median) - bestPeer(key, (r, k) => r[k].tbtMs.median),
@@ -205,11 +260,19 @@ const goals = [
   ['CLS 0 for Consentry, every run', Math.max(...CONDITIONS.flatMap(({ key }) => [c[key].cls, full[key].cls])), 0],
 ]
 
-const markdown = (head, rows) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')
+const markdown = (head, rows) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n')
 const bytes = ({ brotli, gzip, raw }) => `${kb(brotli)} (${kb(gzip)}, ${kb(raw)})`
 const perCondition = (label, figure) => CONDITIONS.map(({ key }) => [`${label}, ${key}`, (r) => range(figure(r[key]))])
 const libraryTable = (columns) =>
-  markdown(['library', ...columns.map(([label]) => label)], Object.entries(results).map(([name, r]) => [name, ...columns.map(([, cell]) => cell(r))]))
+  markdown(
+    ['library', ...columns.map(([label]) => label)],
+    Object.entries(results).map(([name, r]) => [name, ...columns.map(([, cell]) => cell(r))]),
+  )
 const ratio = (figure) => (peer) => fmt(figure(c) / figure(results[peer]), 2)
 const ratios = [
   ['first-visit bytes', ratio((r) => r.firstVisitBytes.brotli)],
@@ -253,28 +316,41 @@ const table = [
   '',
   '### Consentry (minimal config) ÷ peer (medians)',
   '',
-  markdown(['peer', ...ratios.map(([label]) => label)], PEERS.map((peer) => [peer, ...ratios.map(([, cell]) => cell(peer))])),
+  markdown(
+    ['peer', ...ratios.map(([label]) => label)],
+    PEERS.map((peer) => [peer, ...ratios.map(([, cell]) => cell(peer))]),
+  ),
   '',
   '### Goals (both Consentry pages; benchmark figures, not tests)',
   '',
   markdown(
     ['goal', 'measured', 'limit', 'met'],
-    goals.map(([name, value, limit]) => [name, fmt(value, 2), limit, value <= limit ? 'yes' : `no, by ${fmt(value - limit, 2)}`]),
+    goals.map(([name, value, limit]) => [
+      name,
+      fmt(value, 2),
+      limit,
+      value <= limit ? 'yes' : `no, by ${fmt(value - limit, 2)}`,
+    ]),
   ),
 ].join('\n')
 
 // A bar chart of first-visit and returning-visit bytes, as SVG.
 const names = Object.keys(results)
 const most = Math.max(...names.map((name) => results[name].firstVisitBytes.brotli))
-const bar = (value, y, colour) => `<rect x="130" y="${y}" width="${(value / most) * 420}" height="12" fill="${colour}"/><text x="${136 + (value / most) * 420}" y="${y + 10}" font-size="11">${kb(value)} kB</text>`
+const bar = (value, y, colour) =>
+  `<rect x="130" y="${y}" width="${(value / most) * 420}" height="12" fill="${colour}"/><text x="${136 + (value / most) * 420}" y="${y + 10}" font-size="11">${kb(value)} kB</text>`
 const chart = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="${names.length * 40 + 40}" font-family="sans-serif">
+<title>Bytes downloaded (brotli) by each library: first visit, returning visit</title>
 <text x="10" y="18" font-size="13">Bytes downloaded (brotli): first visit, returning visit</text>
 ${names.map((name, i) => `<text x="10" y="${46 + i * 40}" font-size="12">${name}</text>${bar(results[name].firstVisitBytes.brotli, 34 + i * 40, '#1849b8')}${bar(results[name].returningVisitBytes.brotli, 48 + i * 40, '#8fb0f0')}`).join('\n')}
 </svg>
 `
-console.log('\n' + table)
+console.log(`\n${table}`)
 if (!complete) process.exit()
-writeFileSync(new URL('../docs/performance.json', import.meta.url), JSON.stringify({ rounds: ROUNDS, networks: ALL_NETWORKS, results, goals }, null, 2) + '\n')
+writeFileSync(
+  new URL('../docs/performance.json', import.meta.url),
+  `${JSON.stringify({ rounds: ROUNDS, networks: ALL_NETWORKS, results, goals }, null, 2)}\n`,
+)
 writeFileSync(new URL('../docs/performance.svg', import.meta.url), chart)
 // docs/performance.md keeps its hand-written analysis; only the part between the markers is replaced.
 const doc = new URL('../docs/performance.md', import.meta.url)

@@ -8,7 +8,13 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('dist', import.meta.url)),
     emptyOutDir: true,
-    lib: { entry: fileURLToPath(new URL('c15t/entry.js', import.meta.url)), formats: ['iife'], name: 'c15tBench', fileName: () => 'c15t.js', cssFileName: 'c15t' },
+    lib: {
+      entry: fileURLToPath(new URL('c15t/entry.js', import.meta.url)),
+      formats: ['iife'],
+      name: 'c15tBench',
+      fileName: () => 'c15t.js',
+      cssFileName: 'c15t',
+    },
     rolldownOptions: { output: { minify: true } },
   },
 })

@@ -7,7 +7,11 @@ import { createConsentServer, migrate, openDatabase, serve } from '../dist/serve
 const [command, given] = process.argv.slice(2)
 // An empty DATABASE_URL counts as none.
 const location = given || process.env.DATABASE_URL || './data/consent'
-const list = (value) => (value ?? '').split(',').map((each) => each.trim()).filter(Boolean)
+const list = (value) =>
+  (value ?? '')
+    .split(',')
+    .map((each) => each.trim())
+    .filter(Boolean)
 
 if (command == 'migrate') {
   const db = await openDatabase(location, { migrations: false })

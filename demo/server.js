@@ -52,7 +52,10 @@ for (const part of ['site', 'crm', 'playground']) {
 const sendFile = async (response, file) => {
   try {
     const body = await readFile(file)
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
+    response.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    })
     response.end(body)
   } catch {
     response.writeHead(404, { 'content-type': 'text/plain' })
@@ -79,7 +82,7 @@ createServer(async (request, response) => {
   for (const part of parts) {
     if (await part.handle(request, response, context)) return
   }
-  const path = normalize(pathname.endsWith('/') ? pathname + 'index.html' : pathname).replace(/^(\.\.[/\\])+/, '')
+  const path = normalize(pathname.endsWith('/') ? `${pathname}index.html` : pathname).replace(/^(\.\.[/\\])+/, '')
   // report.js is the stand-ins' own helper, not a tag.
   if (path.startsWith('/site/tags/') && !path.endsWith('/report.js')) {
     requestLog.push({ time: Date.now(), path: pathname })
@@ -90,6 +93,10 @@ createServer(async (request, response) => {
 }).listen(port, '127.0.0.1', () => {
   const token = signRecipientToken({ subject: 'demo-contact', expiresAt: new Date(Date.now() + 30 * 864e5) }, secret)
   console.log(`Consentry demo: http://localhost:${port}/`)
-  console.log(`An email footer link (opens the preferences): http://localhost:${port}/site/?consent=preferences&ctk=${token}`)
-  console.log(`What the CRM reads for that contact: curl -H 'Authorization: Bearer ${apiKey}' http://localhost:${port}/consent/subjects/demo-contact`)
+  console.log(
+    `An email footer link (opens the preferences): http://localhost:${port}/site/?consent=preferences&ctk=${token}`,
+  )
+  console.log(
+    `What the CRM reads for that contact: curl -H 'Authorization: Bearer ${apiKey}' http://localhost:${port}/consent/subjects/demo-contact`,
+  )
 })

@@ -8,5 +8,8 @@ if (pages.length == 0) {
   console.log('build:demo: no built parts yet')
   process.exit(0)
 }
-const { status } = spawnSync('npx', ['vite', 'build', '--config', 'demo/vite.config.ts'], { stdio: 'inherit', shell: process.platform == 'win32' })
+const { status } = spawnSync('npx', ['vite', 'build', '--config', 'demo/vite.config.ts'], {
+  stdio: 'inherit',
+  shell: process.platform == 'win32',
+})
 process.exit(status ?? 1)

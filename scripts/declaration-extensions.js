@@ -18,6 +18,9 @@ for (const name of readdirSync(root, { recursive: true })) {
   if (!name.endsWith('.d.ts')) continue
   const file = join(root, name)
   const text = readFileSync(file, 'utf8')
-  const rewritten = text.replace(relativeImport, (_, keyword, quote, specifier) => keyword + quote + withExtension(file, specifier) + quote)
+  const rewritten = text.replace(
+    relativeImport,
+    (_, keyword, quote, specifier) => keyword + quote + withExtension(file, specifier) + quote,
+  )
   writeFileSync(file, rewritten)
 }

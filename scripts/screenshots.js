@@ -6,7 +6,10 @@ import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright'
 
 const port = 5180 + Math.floor(Math.random() * 100)
-const server = spawn(process.execPath, ['demo/server.js'], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] })
+const server = spawn(process.execPath, ['demo/server.js'], {
+  env: { ...process.env, PORT: String(port) },
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
 await new Promise((ready) => server.stdout.once('data', ready))
 
 const out = 'docs/screenshots'
@@ -27,11 +30,37 @@ const shots = [
   { name: 'settings-button', query: '?theme=light', viewport: { width: 1280, height: 720 }, decide: true },
   { name: 'phone-settings-button', query: '?theme=light', viewport: { width: 390, height: 844 }, decide: true },
   // The CRM frontend (npm import): its settings page with the banner, light and dark.
-  { name: 'crm-light', path: '/crm/settings', query: '?theme=light', colorScheme: 'light', viewport: { width: 1280, height: 720 } },
-  { name: 'crm-dark', path: '/crm/settings', query: '?theme=dark', colorScheme: 'dark', viewport: { width: 1280, height: 720 } },
+  {
+    name: 'crm-light',
+    path: '/crm/settings',
+    query: '?theme=light',
+    colorScheme: 'light',
+    viewport: { width: 1280, height: 720 },
+  },
+  {
+    name: 'crm-dark',
+    path: '/crm/settings',
+    query: '?theme=dark',
+    colorScheme: 'dark',
+    viewport: { width: 1280, height: 720 },
+  },
   // The playground: the editor, the live preview of the banner, the snippet.
-  { name: 'playground-light', path: '/playground/', query: '?theme=light', colorScheme: 'light', viewport: { width: 1400, height: 900 }, inFrame: '#preview' },
-  { name: 'playground-dark', path: '/playground/', query: '?theme=dark', colorScheme: 'dark', viewport: { width: 1400, height: 900 }, inFrame: '#preview' },
+  {
+    name: 'playground-light',
+    path: '/playground/',
+    query: '?theme=light',
+    colorScheme: 'light',
+    viewport: { width: 1400, height: 900 },
+    inFrame: '#preview',
+  },
+  {
+    name: 'playground-dark',
+    path: '/playground/',
+    query: '?theme=dark',
+    colorScheme: 'dark',
+    viewport: { width: 1400, height: 900 },
+    inFrame: '#preview',
+  },
 ]
 try {
   for (const shot of shots) {

@@ -7,8 +7,10 @@ const files = readdirSync('dist').filter((name) => name.startsWith('consentry') 
 const hashes = {}
 console.log('\nSubresource Integrity (dist/sri.json):')
 for (const name of files.sort()) {
-  const digest = createHash('sha384').update(readFileSync(`dist/${name}`)).digest('base64')
+  const digest = createHash('sha384')
+    .update(readFileSync(`dist/${name}`))
+    .digest('base64')
   hashes[name] = `sha384-${digest}`
   console.log(`  ${name}  integrity="${hashes[name]}"`)
 }
-writeFileSync('dist/sri.json', JSON.stringify(hashes, null, 2) + '\n')
+writeFileSync('dist/sri.json', `${JSON.stringify(hashes, null, 2)}\n`)

@@ -1,4 +1,4 @@
-// npm test: build, typecheck, both vitest projects, size budgets, API docs, the packed package;
+// npm test: build, typecheck, lint and format, both vitest projects, size budgets, API docs, the packed package;
 // ends with the plain "N passed, N failed" line that CI reads, and fails when any step fails,
 // naming it.
 // With DATABASE_URL set (.ci/run starts a PostgreSQL server), the server's tests run a second
@@ -11,7 +11,8 @@ import { join } from 'node:path'
 const postgres = process.env.DATABASE_URL
 const embedded = { ...process.env }
 delete embedded.DATABASE_URL
-const run = (command, args, env = embedded) => spawnSync(command, args, { stdio: 'inherit', env, shell: process.platform == 'win32' }).status ?? 1
+const run = (command, args, env = embedded) =>
+  spawnSync(command, args, { stdio: 'inherit', env, shell: process.platform == 'win32' }).status ?? 1
 mkdirSync('.vitest', { recursive: true })
 
 let passed = 0
@@ -19,7 +20,11 @@ let failedTests = 0
 /** A vitest run whose counts add to the closing line; returns its exit code. */
 const vitest = (results, args, env) => {
   rmSync(results, { force: true })
-  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...args], env)
+  const status = run(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...args],
+    env,
+  )
   try {
     const json = JSON.parse(readFileSync(results, 'utf8'))
     passed += json.numPassedTests
@@ -49,9 +54,16 @@ const steps = [
   ['build', () => run('npm', ['run', '--silent', 'build'])],
   ['demo build', () => run('npm', ['run', '--silent', 'build:demo'])],
   ['typecheck', () => run('npx', ['tsc', '--noEmit'])],
+  // Biome: the formatter and the linter, with the import boundaries between the layers (biome.jsonc).
+  ['lint and format', () => run('npx', ['biome', 'ci', '.'])],
   ['tests', () => vitest('.vitest/results.json', process.argv.slice(2))],
   ...(postgres
-    ? [['server tests against PostgreSQL', () => vitest('.vitest/results-postgres.json', ['test/server', '--project', 'unit'], { ...process.env })]]
+    ? [
+        [
+          'server tests against PostgreSQL',
+          () => vitest('.vitest/results-postgres.json', ['test/server', '--project', 'unit'], { ...process.env }),
+        ],
+      ]
     : []),
   ['size budgets', () => run('npx', ['size-limit'])],
   ['API docs', () => run('npx', ['typedoc', '--emit', 'none'])],
@@ -65,6 +77,7 @@ for (const [name, step] of steps) {
     if (name == 'build' || name == 'demo build' || name == 'typecheck') break
   }
 }
-if (failed.length) console.error(`\nfailed: ${failed.join(', ')}`)
-console.log(`\n${passed} passed, ${failedTests} failed`)
+// The closing line names the steps that failed: tests can all pass in a run that fails.
+const failedSteps = failed.length ? `; failed steps: ${failed.join(', ')}` : ''
+console.log(`\n${passed} passed, ${failedTests} failed${failedSteps}`)
 process.exit(failed.length || failedTests ? 1 : 0)

@@ -19,7 +19,10 @@ import { gatesFor } from './gates/from-config'
  * consent.whenGranted('analytics', () => loadAnalytics())
  * ```
  */
-export const createConsentry = <const Input = unknown>(input: Input, options: ConsentryOptions = {}): Consentry<ConsentName<Input>> => {
+export const createConsentry = <const Input = unknown>(
+  input: Input,
+  options: ConsentryOptions = {},
+): Consentry<ConsentName<Input>> => {
   const config = parseConfig(input)
   const gates = gatesFor(config, { nonce: options.nonce, loadReceiptsSender: () => import('./gates/receipts-sender') })
   return createCore(config, { gates, ui: () => import('./ui/mount'), ...options })

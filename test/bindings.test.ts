@@ -21,7 +21,7 @@ let consent: Consentry
 let container: HTMLElement
 beforeEach(() => {
   clearCookies()
-  consent = createConsentry(siteConfig, { ui: undefined })
+  consent = createConsentry(siteConfig, { ui: false })
   useInstance(consent)
   container = document.createElement('div')
   document.body.append(container)

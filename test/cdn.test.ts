@@ -4,7 +4,6 @@ import { clearCookies, closeFrames, openFrame, openPage, requests, servePage, st
 import { siteConfig } from './support/configs'
 import { GATED, RAN, gatedRequests, inlineConfig, recorder, tags } from './support/pages'
 
-
 beforeEach(async () => {
   clearCookies()
   await requests(true)
@@ -13,7 +12,9 @@ afterEach(closeFrames)
 
 describe('the script tag', () => {
   it('requests no gated URL before consent and each exactly once after it', async () => {
-    const url = await servePage(`<!doctype html><html><head>${inlineConfig()}<script src="/__dist/consentry.js"></script></head><body>${tags}</body></html>`)
+    const url = await servePage(
+      `<!doctype html><html><head>${inlineConfig()}<script src="/__dist/consentry.js"></script></head><body>${tags}</body></html>`,
+    )
     const frame = await openFrame(url)
     const win = frame.contentWindow as Window & Record<string, any>
     await started(win)
@@ -46,14 +47,21 @@ describe('the script tag', () => {
     // The page's gated iframe and template wait for consent: their placeholders are a chunk too.
     await expect.poll(() => first.contentDocument!.querySelectorAll('[data-consentry-placeholder]').length).toBe(2)
     ;(await started(first.contentWindow as any)).acceptAll()
-    expect(await dist()).toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js', '/__dist/consentry-ui-placeholders.js'])
+    expect(await dist()).toEqual([
+      '/__dist/consentry.js',
+      '/__dist/consentry-ui.js',
+      '/__dist/consentry-ui-placeholders.js',
+    ])
 
     const returning = await openFrame(await page(siteConfig))
     expect((returning.contentWindow as any).consentry.getState().decided).toBe(true)
     expect(await dist()).toEqual(['/__dist/consentry.js'])
 
     // The same revision, edited: validated again once, then trusted again.
-    const edited = { ...siteConfig, categories: { ...siteConfig.categories, marketing: { ...siteConfig.categories.marketing, title: 'Ads' } } }
+    const edited = {
+      ...siteConfig,
+      categories: { ...siteConfig.categories, marketing: { ...siteConfig.categories.marketing, title: 'Ads' } },
+    }
     await started((await openFrame(await page(edited))).contentWindow as any)
     expect(await dist()).toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js'])
     await openFrame(await page(edited))
@@ -62,8 +70,12 @@ describe('the script tag', () => {
     // An edit that breaks the config gates nothing, even for a visitor who accepted everything.
     const broken = { ...siteConfig, categories: { ...siteConfig.categories, marketing: { required: 'yes' } } }
     await requests(true)
-    const { win } = await openPage(`<!doctype html>${recorder}${inlineConfig(broken)}<script src="/__dist/consentry.js"></script>${tags}`)
-    await expect.poll(() => win.logged).toEqual(['error: ConsentryError: consentry: categories.marketing.required: expected boolean'])
+    const { win } = await openPage(
+      `<!doctype html>${recorder}${inlineConfig(broken)}<script src="/__dist/consentry.js"></script>${tags}`,
+    )
+    await expect
+      .poll(() => win.logged)
+      .toEqual(['error: ConsentryError: consentry: categories.marketing.required: expected boolean'])
     await tick(200)
     expect(await gatedRequests()).toEqual([])
     expect(win.ran).toBeUndefined()
@@ -82,7 +94,9 @@ describe('the script tag', () => {
   })
 
   it('reloads the page on withdrawal with reloadOnWithdraw', async () => {
-    const url = await servePage(`<!doctype html>${inlineConfig({ ...siteConfig, reloadOnWithdraw: true })}<script src="/__dist/consentry.js"></script>`)
+    const url = await servePage(
+      `<!doctype html>${inlineConfig({ ...siteConfig, reloadOnWithdraw: true })}<script src="/__dist/consentry.js"></script>`,
+    )
     const frame = await openFrame(url)
     const consent = await started(frame.contentWindow as any)
     consent.acceptAll()
@@ -97,7 +111,9 @@ describe('the script tag', () => {
 
   it('reads the config from a data-config URL', async () => {
     const config = await servePage(JSON.stringify(siteConfig), { type: 'application/json' })
-    const { win } = await openPage(`<!doctype html><script src="/__dist/consentry.js" data-config="${config}"></script>${tags}`)
+    const { win } = await openPage(
+      `<!doctype html><script src="/__dist/consentry.js" data-config="${config}"></script>${tags}`,
+    )
     await expect.poll(() => win.consentry?.getState().revision).toBe(1)
     win.consentry.setConsent({ marketing: true })
     await expect.poll(gatedRequests).toEqual(['/__gated/pixel.gif', '/__gated/uet.js', '/__gated/video.html'])
@@ -105,8 +121,12 @@ describe('the script tag', () => {
 
   it('logs one error naming the JSON path for an invalid config, and gates everything', async () => {
     const broken = { revision: 1, categories: { analytics: { services: { ga: { cookies: [7] } } } } }
-    const { win } = await openPage(`<!doctype html>${recorder}${inlineConfig(broken)}<script src="/__dist/consentry.js"></script>${tags}`)
-    await expect.poll(() => win.logged).toEqual(['error: ConsentryError: consentry: categories.analytics.services.ga.cookies[0]: expected string'])
+    const { win } = await openPage(
+      `<!doctype html>${recorder}${inlineConfig(broken)}<script src="/__dist/consentry.js"></script>${tags}`,
+    )
+    await expect
+      .poll(() => win.logged)
+      .toEqual(['error: ConsentryError: consentry: categories.analytics.services.ga.cookies[0]: expected string'])
     await tick(200)
     expect('consentry' in win).toBe(false)
     expect(await gatedRequests()).toEqual([])
@@ -122,7 +142,9 @@ describe('the script tag', () => {
   })
 
   it('logs one error when the data-config URL fails', async () => {
-    const { win } = await openPage(`<!doctype html>${recorder}<script src="/__dist/consentry.js" data-config="/__missing.json"></script>${tags}`)
+    const { win } = await openPage(
+      `<!doctype html>${recorder}<script src="/__dist/consentry.js" data-config="/__missing.json"></script>${tags}`,
+    )
     await expect.poll(() => win.logged).toEqual(['error: consentry: config: could not load /__missing.json (404)'])
     expect('consentry' in win).toBe(false)
     expect(await gatedRequests()).toEqual([])
@@ -147,7 +169,19 @@ describe('the script tag', () => {
   it('exposes every member of the contract on window.consentry', async () => {
     const { win } = await openPage(`<!doctype html>${inlineConfig()}<script src="/__dist/consentry.js"></script>`)
     const consent = await started(win)
-    for (const method of ['getState', 'isGranted', 'acceptAll', 'rejectAll', 'setConsent', 'whenGranted', 'showBanner', 'showPreferences', 'hide', 'reset', 'on'])
+    for (const method of [
+      'getState',
+      'isGranted',
+      'acceptAll',
+      'rejectAll',
+      'setConsent',
+      'whenGranted',
+      'showBanner',
+      'showPreferences',
+      'hide',
+      'reset',
+      'on',
+    ])
       expect(typeof consent[method], method).toBe('function')
     expect(typeof consent.$state.subscribe).toBe('function')
     expect(consent.getState()).toEqual(consent.$state.get())
@@ -155,7 +189,9 @@ describe('the script tag', () => {
 
   it('adds nothing to window but consentry', async () => {
     const plain = await openPage(`<!doctype html>${inlineConfig()}<p>page</p>`)
-    const withScript = await openPage(`<!doctype html>${inlineConfig()}<script src="/__dist/consentry.js"></script><p>page</p>`)
+    const withScript = await openPage(
+      `<!doctype html>${inlineConfig()}<script src="/__dist/consentry.js"></script><p>page</p>`,
+    )
     ;(await started(withScript.win)).acceptAll()
     const keys = (win: Window) => Object.getOwnPropertyNames(win)
     expect(keys(withScript.win).filter((key) => !keys(plain.win).includes(key))).toEqual(['consentry'])

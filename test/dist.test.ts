@@ -12,12 +12,12 @@ afterEach(closeFrames)
 describe('the built npm entry', () => {
   it('gates a page and persists the decision', async () => {
     const { win, doc } = await blankPage(`<script type="text/plain" data-consent="analytics">window.ran = 1</script>`)
-    const consent = createConsentry(siteConfig, { document: doc, ui: undefined })
+    const consent = createConsentry(siteConfig, { document: doc, ui: false })
     await tick(50)
     expect(win.ran).toBeUndefined()
     consent.acceptAll()
     await expect.poll(() => win.ran).toBe(1)
-    expect(createConsentry(siteConfig, { document: doc, ui: undefined }).getState().decided).toBe(true)
+    expect(createConsentry(siteConfig, { document: doc, ui: false }).getState().decided).toBe(true)
   })
 
   it('validates configs', () => {

@@ -6,7 +6,12 @@ import { parseConfig } from '../src/core/config'
 import schema from '../consentry.schema.json'
 
 const TOP_LEVEL = new Set(Object.keys(schema.properties))
-const files = ['README.md', ...readdirSync('docs').filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)]
+const files = [
+  'README.md',
+  ...readdirSync('docs')
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+]
 
 /** A JSON text that is a config, or part of one at the top level. */
 const asConfig = (text: string): Record<string, unknown> | undefined => {
@@ -25,7 +30,9 @@ const asConfig = (text: string): Record<string, unknown> | undefined => {
 const examples = files.flatMap((file) => {
   const text = readFileSync(file, 'utf8')
   const json = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map(([, block]) => block!)
-  const inline = [...text.matchAll(/<script type="application\/json" id="consentry-config">([\s\S]*?)<\/script>/g)].map(([, block]) => block!)
+  const inline = [...text.matchAll(/<script type="application\/json" id="consentry-config">([\s\S]*?)<\/script>/g)].map(
+    ([, block]) => block!,
+  )
   return [...json, ...inline].flatMap((block, i) => {
     const config = asConfig(block)
     return config ? [{ where: `${file}, example ${i + 1}`, config }] : []
@@ -38,7 +45,11 @@ describe('the configs shown in the docs', () => {
   })
 
   it.each(examples.map(({ where, config }) => [where, config] as const))('%s is valid', (_, config) => {
-    const whole = { revision: 1, categories: { essential: { required: true }, analytics: {}, marketing: {} }, ...config }
+    const whole = {
+      revision: 1,
+      categories: { essential: { required: true }, analytics: {}, marketing: {} },
+      ...config,
+    }
     expect(() => parseConfig(whole)).not.toThrow()
   })
 })

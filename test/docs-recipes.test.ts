@@ -12,7 +12,7 @@ afterEach(() => {
 /** The first fenced block of a language after a heading of a doc. */
 const codeBlock = (doc: string, heading: string, language: string) => {
   const section = doc.slice(doc.indexOf(heading))
-  const start = section.indexOf('```' + language + '\n') + language.length + 4
+  const start = section.indexOf(`\`\`\`${language}\n`) + language.length + 4
   return section.slice(start, section.indexOf('```', start))
 }
 

@@ -1,9 +1,9 @@
 // Every feature a JSON config turns on, through the built script tag on served pages, against
 // stand-ins of the vendors' tags (test/support/server.ts records what each finds as it loads).
-import axe from 'axe-core'
+import type axe from 'axe-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { commands } from 'vitest/browser'
-import { clearCookies, closeFrames, requests, tick, labelOf } from './support/browser'
+import { clearCookies, closeFrames, finishAnimations, labelOf, requests, tick } from './support/browser'
 import { deniedSignals, siteConfig } from './support/configs'
 import { gatedRequests, scriptTagPage, uiRoot, visit } from './support/pages'
 
@@ -20,13 +20,18 @@ const started = async (win: Win) => {
   return win.consentry
 }
 const button = (doc: Document, name: string) =>
-  [...(uiRoot(doc)?.querySelectorAll('button') ?? [])].find((element) => labelOf(element) == name) as HTMLElement | undefined
+  [...(uiRoot(doc)?.querySelectorAll('button') ?? [])].find((element) => labelOf(element) == name) as
+    | HTMLElement
+    | undefined
 const bannerText = (doc: Document) => uiRoot(doc)?.querySelector('.banner')?.textContent ?? ''
-/** The gtag commands in a page's dataLayer, as arrays. */
-const commandsIn = (win: Win) =>
-  (win.dataLayer ?? []).filter((entry: object) => !('event' in entry)).map((entry: IArguments) => Array.from(entry))
 const denied = deniedSignals
-const granted = { ...denied, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted' }
+const granted = {
+  ...denied,
+  ad_storage: 'granted',
+  ad_user_data: 'granted',
+  ad_personalization: 'granted',
+  analytics_storage: 'granted',
+}
 
 describe('Google Consent Mode v2 from the config', () => {
   // gtag.js loaded ungated right after consentry.js, as Consent Mode's advanced set-up has it.
@@ -35,13 +40,17 @@ describe('Google Consent Mode v2 from the config', () => {
 
   it('has the default in the dataLayer before an ungated gtag.js loads, on a first visit, before validation', async () => {
     const { win } = await visit(await scriptTagPage({ config: { ...siteConfig, googleConsentMode: true }, body }))
-    await expect.poll(() => win.vendorSeen).toEqual([['gtag.js', [['consent', 'default', { ...denied, wait_for_update: 500 }]]]])
+    await expect
+      .poll(() => win.vendorSeen)
+      .toEqual([['gtag.js', [['consent', 'default', { ...denied, wait_for_update: 500 }]]]])
     ;(await started(win)).acceptAll()
     // The update precedes the tag it unblocks.
-    await expect.poll(() => win.atTag).toEqual([
-      ['consent', 'default', { ...denied, wait_for_update: 500 }],
-      ['consent', 'update', granted],
-    ])
+    await expect
+      .poll(() => win.atTag)
+      .toEqual([
+        ['consent', 'default', { ...denied, wait_for_update: 500 }],
+        ['consent', 'update', granted],
+      ])
   })
 
   it('pushes default and update on a returning visit, before the gated tag runs, with every option', async () => {
@@ -57,7 +66,11 @@ describe('Google Consent Mode v2 from the config', () => {
     const { win } = await visit(url)
     const expected = [
       ['consent', 'default', { analytics_storage: 'denied', wait_for_update: 800 }],
-      ['consent', 'default', { analytics_storage: 'denied', ad_storage: 'granted', region: ['US-CA', 'US-NY'], wait_for_update: 800 }],
+      [
+        'consent',
+        'default',
+        { analytics_storage: 'denied', ad_storage: 'granted', region: ['US-CA', 'US-NY'], wait_for_update: 800 },
+      ],
       ['set', 'ads_data_redaction', true],
       ['set', 'url_passthrough', true],
     ]
@@ -68,8 +81,14 @@ describe('Google Consent Mode v2 from the config', () => {
   })
 
   it('rejects an option it does not know, naming its path', async () => {
-    const { win } = await visit(await scriptTagPage({ config: { ...siteConfig, googleConsentMode: { waitForUpdat: 5 } } }))
-    await expect.poll(() => win.logged).toEqual(['error: ConsentryError: consentry: googleConsentMode.waitForUpdat: unknown key, did you mean "waitForUpdate"?'])
+    const { win } = await visit(
+      await scriptTagPage({ config: { ...siteConfig, googleConsentMode: { waitForUpdat: 5 } } }),
+    )
+    await expect
+      .poll(() => win.logged)
+      .toEqual([
+        'error: ConsentryError: consentry: googleConsentMode.waitForUpdat: unknown key, did you mean "waitForUpdate"?',
+      ])
   })
 })
 
@@ -83,7 +102,7 @@ describe('Global Privacy Control', () => {
   const config = { ...siteConfig, categories: { ...siteConfig.categories, sharing: { saleOrSharing: true } } }
 
   it('keeps marketing and sale-or-sharing categories denied by Accept all, says so, and sends Sec-GPC', async () => {
-    const { win, doc } = await visit((await scriptTagPage({ config, body: tags })) + '?gpc=1')
+    const { win, doc } = await visit(`${await scriptTagPage({ config, body: tags })}?gpc=1`)
     const consent = await started(win)
     expect(consent.gpc).toBe(true)
     await expect.poll(() => bannerText(doc)).toContain('Global Privacy Control')
@@ -97,7 +116,7 @@ describe('Global Privacy Control', () => {
   })
 
   it('lets the visitor turn marketing on explicitly in the preferences, which say the signal is honoured', async () => {
-    const { win, doc } = await visit((await scriptTagPage({ config, body: tags })) + '?gpc=1')
+    const { win, doc } = await visit(`${await scriptTagPage({ config, body: tags })}?gpc=1`)
     const consent = await started(win)
     consent.showPreferences()
     await expect.poll(() => uiRoot(doc)?.querySelector('dialog .gpc')?.textContent).toContain('Global Privacy Control')
@@ -113,9 +132,11 @@ describe('Global Privacy Control', () => {
   it('records gpc in the receipt', async () => {
     await fetch('/__receipts?reset&fail=0&delay=0&down=0')
     const withReceipts = { ...config, receipts: { endpoint: '/api/consent/receipts', retryDelay: 5 } }
-    const { win } = await visit((await scriptTagPage({ config: withReceipts })) + '?gpc=1')
+    const { win } = await visit(`${await scriptTagPage({ config: withReceipts })}?gpc=1`)
     ;(await started(win)).acceptAll()
-    await expect.poll(async () => (await (await fetch('/__receipts')).json()).map(({ receipt }: any) => receipt.gpc)).toEqual([true])
+    await expect
+      .poll(async () => (await (await fetch('/__receipts')).json()).map(({ receipt }: any) => receipt.gpc))
+      .toEqual([true])
   })
 
   it('says in every bundled language that the signal is honoured', async () => {
@@ -158,7 +179,9 @@ describe('regional modes', () => {
     const consent = await started(win)
     expect(consent.mode).toBe('notice')
     await expect.poll(() => win.ran?.sort()).toEqual(['ads.js', 'analytics.js'])
-    await expect.poll(() => [...uiRoot(doc)!.querySelectorAll('.banner button')].map((element) => element.textContent)).toEqual(['OK'])
+    await expect
+      .poll(() => [...uiRoot(doc)!.querySelectorAll('.banner button')].map((element) => element.textContent))
+      .toEqual(['OK'])
     button(doc, 'OK')!.click()
     expect(consent.getState().decided).toBe(true)
     expect(uiRoot(doc)!.querySelector('.banner')).toBeNull()
@@ -177,7 +200,7 @@ describe('regional modes', () => {
   it('never grants sale or sharing in opt-out mode under Global Privacy Control', async () => {
     await commands.emulateGpc(true)
     try {
-      const { win } = await visit((await scriptTagPage({ config, body: tags, region: 'US-CA' })) + '?gpc=1')
+      const { win } = await visit(`${await scriptTagPage({ config, body: tags, region: 'US-CA' })}?gpc=1`)
       await started(win)
       await expect.poll(() => win.ran).toEqual(['analytics.js'])
       await tick(200)
@@ -191,7 +214,8 @@ describe('regional modes', () => {
 describe('receipts and the email link', () => {
   beforeEach(() => fetch('/__receipts?reset&fail=0&delay=0&down=0'))
   const config = { ...siteConfig, receipts: { endpoint: '/api/consent/receipts', subjectParam: 'ctk', retryDelay: 5 } }
-  const stored = async () => (await (await fetch('/__receipts')).json()) as { contact: string | null; receipt: Record<string, any> }[]
+  const stored = async () =>
+    (await (await fetch('/__receipts')).json()) as { contact: string | null; receipt: Record<string, any> }[]
 
   it('takes the token out of the address bar before any tag runs, and records the email-link source', async () => {
     const token: string = await (await fetch('/__receipts?sign=contact-7')).json()
@@ -206,12 +230,16 @@ describe('receipts and the email link', () => {
     button(doc, 'Save preferences')!.click()
     await expect.poll(stored).toHaveLength(1)
     const [record] = await stored()
-    expect(record).toMatchObject({ contact: 'contact-7', receipt: { source: 'email-link', subject: 'verified', categories: { 'click-tracking': true } } })
+    expect(record).toMatchObject({
+      contact: 'contact-7',
+      receipt: { source: 'email-link', subject: 'verified', categories: { 'click-tracking': true } },
+    })
   })
 
   it('tells the CRM that a recipient who declined click tracking from the email link declined it', async () => {
     const token: string = await (await fetch('/__receipts?sign=contact-8')).json()
-    const crm = async () => fetch('/api/consent/subjects/contact-8', { headers: { authorization: 'Bearer test-api-key' } })
+    const crm = async () =>
+      fetch('/api/consent/subjects/contact-8', { headers: { authorization: 'Bearer test-api-key' } })
     // Opted in once before, from another email.
     const before = await visit(`${await scriptTagPage({ config })}?consent=preferences&ctk=${token}`)
     ;(await started(before.win)).setConsent({ 'click-tracking': true }, 'email-link')
@@ -221,8 +249,12 @@ describe('receipts and the email link', () => {
     ;(uiRoot(doc)!.querySelector('[role="switch"]') as HTMLElement).click()
     button(doc, 'Save preferences')!.click()
     await expect.poll(async () => (await (await crm()).json()).categories['click-tracking']).toBe(false)
-    const history = await (await fetch('/api/consent/subjects/contact-8/receipts', { headers: { authorization: 'Bearer test-api-key' } })).json()
-    expect(history.map((receipt: { categories: Record<string, boolean> }) => receipt.categories['click-tracking'])).toEqual([true, false])
+    const history = await (
+      await fetch('/api/consent/subjects/contact-8/receipts', { headers: { authorization: 'Bearer test-api-key' } })
+    ).json()
+    expect(
+      history.map((receipt: { categories: Record<string, boolean> }) => receipt.categories['click-tracking']),
+    ).toEqual([true, false])
   })
 
   it('records banner, preferences and api decisions by who made them, and fetches the sender only then', async () => {
@@ -240,9 +272,15 @@ describe('receipts and the email link', () => {
     button(doc, 'Accept all')!.click()
     consent.showPreferences()
     await expect.poll(() => button(doc, 'Reject all')).toBeTruthy()
-    ;[...uiRoot(doc)!.querySelectorAll('dialog button')].find((element) => labelOf(element) == 'Reject all')!.dispatchEvent(new MouseEvent('click', { bubbles: true }))
-    await expect.poll(async () => (await stored()).map(({ receipt }) => receipt.source)).toEqual(['api', 'banner', 'preferences'])
-    expect((await requests()).filter((path) => path.includes('consentry-receipts'))).toEqual(['/__dist/consentry-receipts.js'])
+    ;[...uiRoot(doc)!.querySelectorAll('dialog button')]
+      .find((element) => labelOf(element) == 'Reject all')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true }))
+    await expect
+      .poll(async () => (await stored()).map(({ receipt }) => receipt.source))
+      .toEqual(['api', 'banner', 'preferences'])
+    expect((await requests()).filter((path) => path.includes('consentry-receipts'))).toEqual([
+      '/__dist/consentry-receipts.js',
+    ])
   })
 })
 
@@ -294,14 +332,20 @@ describe('vendor adapters from the config', () => {
     consent.setConsent({ 'analytics.fullstory': true, 'marketing.bing': true })
     expect(win._fs_capture_on_startup).toBe(true)
     expect(Array.from(win.uetq).slice(-3)).toEqual(['consent', 'update', { ad_storage: 'granted' }])
-    expect(win.clarity.q.map((entry: IArguments) => Array.from(entry)).at(-1)).toEqual(['consentv2', { analytics_Storage: 'denied', ad_Storage: 'denied' }])
+    expect(win.clarity.q.map((entry: IArguments) => Array.from(entry)).at(-1)).toEqual([
+      'consentv2',
+      { analytics_Storage: 'denied', ad_Storage: 'denied' },
+    ])
   })
 })
 
 describe('placeholders of gated embeds', () => {
   const config = {
     ...siteConfig,
-    categories: { ...siteConfig.categories, marketing: { services: { youtube: { title: 'YouTube', description: 'Videos on this page.' } } } },
+    categories: {
+      ...siteConfig.categories,
+      marketing: { services: { youtube: { title: 'YouTube', description: 'Videos on this page.' } } },
+    },
   }
   const body = `<p>Before</p>
     <iframe data-consent="marketing.youtube" data-src="/__gated/video.html" width="480" height="270" title="A video"></iframe>
@@ -353,7 +397,9 @@ describe('placeholders of gated embeds', () => {
     expect(held(doc)).toHaveLength(0)
     consent.setConsent({ marketing: false })
     await expect.poll(() => held(doc).length).toBe(2)
-    ;[...held(doc)[0]!.shadowRoot!.querySelectorAll('button')].find((element) => element.textContent == 'Cookie settings')!.click()
+    ;[...held(doc)[0]!.shadowRoot!.querySelectorAll('button')]
+      .find((element) => element.textContent == 'Cookie settings')!
+      .click()
     await expect.poll(() => uiRoot(doc)?.querySelector('dialog')?.open).toBe(true)
   })
 
@@ -385,21 +431,24 @@ describe('accessibility of the new UI', () => {
     ['dark', 'en'],
     ['light', 'ar'],
     ['dark', 'he'],
-  ])('the opt-out banner, the GPC notice and the placeholders have no axe violations, %s theme, %s', async (theme, language) => {
-    await commands.emulateGpc(true)
-    try {
-      const body = `<main><h1>Page</h1><iframe data-consent="marketing.youtube" data-src="/__gated/video.html" width="480" height="270" title="A video"></iframe></main>
+  ])(
+    'the opt-out banner, the GPC notice and the placeholders have no axe violations, %s theme, %s',
+    async (theme, language) => {
+      await commands.emulateGpc(true)
+      try {
+        const body = `<main><h1>Page</h1><iframe data-consent="marketing.youtube" data-src="/__gated/video.html" width="480" height="270" title="A video"></iframe></main>
         <script src="/node_modules/axe-core/axe.min.js"></script>`
-      const page = await scriptTagPage({ config: { ...config, language, ui: { theme } }, body, region: 'US-CA' })
-      const { win, doc } = await visit(page + '?gpc=1')
-      await started(win)
-      await expect.poll(() => doc.querySelectorAll('[data-consentry-placeholder]').length).toBe(1)
-      await expect.poll(() => uiRoot(doc)?.querySelector('.banner .gpc')).toBeTruthy()
-      await expect.poll(() => typeof win.axe).toBe('object')
-      uiRoot(doc)!.getAnimations().forEach((animation) => animation.finish())
-      expect(await violations(doc, win)).toEqual([])
-    } finally {
-      await commands.emulateGpc(false)
-    }
-  })
+        const page = await scriptTagPage({ config: { ...config, language, ui: { theme } }, body, region: 'US-CA' })
+        const { win, doc } = await visit(`${page}?gpc=1`)
+        await started(win)
+        await expect.poll(() => doc.querySelectorAll('[data-consentry-placeholder]').length).toBe(1)
+        await expect.poll(() => uiRoot(doc)?.querySelector('.banner .gpc')).toBeTruthy()
+        await expect.poll(() => typeof win.axe).toBe('object')
+        finishAnimations(uiRoot(doc)!)
+        expect(await violations(doc, win)).toEqual([])
+      } finally {
+        await commands.emulateGpc(false)
+      }
+    },
+  )
 })

@@ -19,7 +19,8 @@ const started = async (win: Window & Record<string, any>) => {
   return win.consentry
 }
 // The categories' switches; each service has one too, inside its category's details.
-const switches = (doc: Document) => [...(uiRoot(doc)?.querySelectorAll('.category > .row [role="switch"]') ?? [])] as HTMLElement[]
+const switches = (doc: Document) =>
+  [...(uiRoot(doc)?.querySelectorAll('.category > .row [role="switch"]') ?? [])] as HTMLElement[]
 const checked = (doc: Document) => switches(doc).map((element) => element.getAttribute('aria-checked'))
 const uiButton = (doc: Document, name: string) =>
   [...(uiRoot(doc)?.querySelectorAll('button') ?? [])].find((button) => labelOf(button) == name) as HTMLElement
@@ -33,11 +34,18 @@ describe('withdrawal through the preferences', () => {
       const { win, doc } = await visit(url + link)
       await expect.poll(() => checked(doc)).toEqual(['true', 'true', 'true'])
       // Marketing is the third switch; click tracking goes first from an email link.
-      const marketing = switches(doc).find((element) => uiRoot(doc)!.getElementById(element.getAttribute('aria-labelledby')!)?.textContent == 'Marketing')!
+      const marketing = switches(doc).find(
+        (element) => uiRoot(doc)!.getElementById(element.getAttribute('aria-labelledby')!)?.textContent == 'Marketing',
+      )!
       marketing.click()
       await expect.poll(() => marketing.getAttribute('aria-checked')).toBe('false')
       uiButton(doc, 'Save preferences').click()
-      expect(win.consentry.getState().categories).toEqual({ essential: true, analytics: true, marketing: false, 'click-tracking': true })
+      expect(win.consentry.getState().categories).toEqual({
+        essential: true,
+        analytics: true,
+        marketing: false,
+        'click-tracking': true,
+      })
       const again = await visit(url)
       expect((await started(again.win)).getState().categories.marketing).toBe(false)
       expect(again.win.consentry.isGranted('marketing.ads')).toBe(false)
@@ -96,7 +104,10 @@ describe('a strict Content Security Policy', () => {
   it.each([
     ['an inert inline script', `<script type="text/plain" data-consent="essential">window.pwned = true</script>`],
     ['an inert external script', `<script type="text/plain" data-consent="essential" src="/__gated/evil.js"></script>`],
-    ['a template with a script', `<template data-consent="essential"><script>window.pwned = true</script><img src="/__gated/pixel.gif" alt=""></template>`],
+    [
+      'a template with a script',
+      `<template data-consent="essential"><script>window.pwned = true</script><img src="/__gated/pixel.gif" alt=""></template>`,
+    ],
   ])('never turns injected markup into script: %s', async (_, injected) => {
     const { win } = await visit(await scriptTagPage({ nonce: 'abc', headers: strict, body: legit + injected }))
     await started(win)
@@ -134,7 +145,10 @@ describe('the stored decision', () => {
 
   it('stays under 4 kB with 100 services denied one by one, and holds after a reload', async () => {
     const long = (i: number) => `a-service-with-a-rather-long-name-to-fill-the-cookie-${i}`
-    const config = { ...siteConfig, categories: { ...siteConfig.categories, marketing: { services: services(100, long) } } }
+    const config = {
+      ...siteConfig,
+      categories: { ...siteConfig.categories, marketing: { services: services(100, long) } },
+    }
     const url = await scriptTagPage({ config })
     const { win, doc } = await visit(url)
     const consent = await started(win)
@@ -149,7 +163,10 @@ describe('the stored decision', () => {
   })
 
   it('fails closed when a decision cannot fit in a cookie: no cookie, one error, no decision after a reload', async () => {
-    const config = { revision: 1, categories: { essential: { required: true }, marketing: { services: services(25_000, (i) => `s${i}`) } } }
+    const config = {
+      revision: 1,
+      categories: { essential: { required: true }, marketing: { services: services(25_000, (i) => `s${i}`) } },
+    }
     const url = await scriptTagPage({ config })
     const { win, doc } = await visit(url)
     const consent = await started(win)
@@ -162,7 +179,10 @@ describe('the stored decision', () => {
 
   it('counts a consent id of 36 dashes as no decision', async () => {
     ;(await started((await visit(await scriptTagPage())).win)).acceptAll()
-    const value = document.cookie.split('; ').find((pair) => pair.startsWith('consentry='))!.slice('consentry='.length)
+    const value = document.cookie
+      .split('; ')
+      .find((pair) => pair.startsWith('consentry='))!
+      .slice('consentry='.length)
     const fields = value.split('|')
     fields[2] = '-'.repeat(36)
     const body = fields.slice(0, -1).join('|')
@@ -177,22 +197,30 @@ describe('the stored decision', () => {
     const config = { revision: 1, categories: { analytics: { required: 'yes' } } }
     document.cookie = `other=x|${checksum(JSON.stringify(config))}|y; path=/`
     const { win } = await visit(await scriptTagPage({ config, body: tags }))
-    await expect.poll(() => win.logged).toEqual(['error: ConsentryError: consentry: categories.analytics.required: expected boolean'])
+    await expect
+      .poll(() => win.logged)
+      .toEqual(['error: ConsentryError: consentry: categories.analytics.required: expected boolean'])
     expect(await gatedRequests()).toEqual([])
   })
 })
 
 describe('URLs', () => {
-  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', '  javascript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)', 'data:text/html,x'])(
-    'refuses the policyUrl %j with one error naming it, and shows no banner',
-    async (policyUrl) => {
-      const { win, doc } = await visit(await scriptTagPage({ config: { ...siteConfig, policyUrl }, body: tags }))
-      await expect.poll(() => win.logged).toEqual(['error: ConsentryError: consentry: policyUrl: expected an http(s), mailto or relative URL'])
-      await tick(200)
-      expect(uiRoot(doc)).toBeNull()
-      expect(await gatedRequests()).toEqual([])
-    },
-  )
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    '  javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'data:text/html,x',
+  ])('refuses the policyUrl %j with one error naming it, and shows no banner', async (policyUrl) => {
+    const { win, doc } = await visit(await scriptTagPage({ config: { ...siteConfig, policyUrl }, body: tags }))
+    await expect
+      .poll(() => win.logged)
+      .toEqual(['error: ConsentryError: consentry: policyUrl: expected an http(s), mailto or relative URL'])
+    await tick(200)
+    expect(uiRoot(doc)).toBeNull()
+    expect(await gatedRequests()).toEqual([])
+  })
 
   it.each(['javascript:parent.pwned=true', ' JAVASCRIPT:parent.pwned=true', 'java\tscript:parent.pwned=true'])(
     'never copies the data-src %j into src',
@@ -273,7 +301,9 @@ describe('a page that gets in the way', () => {
     const config = { ...siteConfig, policyUrl: '/privacy', texts: { en: { text } } }
     const { win, doc } = await visit(await scriptTagPage({ config }))
     await started(win)
-    await expect.poll(() => uiRoot(doc)?.querySelector('.banner p')?.textContent).toBe('Odd {__proto__}, {constructor} and {toString}; read our cookie policy.')
+    await expect
+      .poll(() => uiRoot(doc)?.querySelector('.banner p')?.textContent)
+      .toBe('Odd {__proto__}, {constructor} and {toString}; read our cookie policy.')
     expect(win.logged).toEqual([])
   })
 
@@ -281,7 +311,9 @@ describe('a page that gets in the way', () => {
     const config = { revision: 1, categories: { essential: { required: true }, constructor: {} } }
     const { win, doc } = await visit(await scriptTagPage({ config }))
     ;(await started(win)).showPreferences()
-    await expect.poll(() => [...(uiRoot(doc)?.querySelectorAll('.category h3') ?? [])].map((h) => h.textContent)).toEqual(['Essential', 'constructor'])
+    await expect
+      .poll(() => [...(uiRoot(doc)?.querySelectorAll('.category h3') ?? [])].map((h) => h.textContent))
+      .toEqual(['Essential', 'constructor'])
     expect(win.logged).toEqual([])
   })
 
@@ -358,7 +390,10 @@ describe('a page that gets in the way', () => {
     const config = { ...siteConfig, mode: 'opt-out' }
     ;(await started((await visit(await scriptTagPage({ config }))).win)).rejectAll()
     await requests(true)
-    const edited = { ...config, categories: { ...config.categories, marketing: { services: { ads: {}, bing: {}, tiktok: {} } } } }
+    const edited = {
+      ...config,
+      categories: { ...config.categories, marketing: { services: { ads: {}, bing: {}, tiktok: {} } } },
+    }
     const { win } = await visit(await scriptTagPage({ config: edited, body: tags }))
     const consent = await started(win)
     expect(consent.getState().decided).toBe(false)
@@ -383,7 +418,9 @@ describe('a page that gets in the way', () => {
   })
 
   it('starts on a page whose elements shadow document methods by name', async () => {
-    const { win } = await visit(await scriptTagPage({ before: '</head><body><form name="getElementById"></form>', body: tags }))
+    const { win } = await visit(
+      await scriptTagPage({ before: '</head><body><form name="getElementById"></form>', body: tags }),
+    )
     const consent = await started(win)
     consent.acceptAll()
     await expect.poll(() => win.ran).toEqual(RAN)

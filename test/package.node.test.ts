@@ -22,13 +22,27 @@ describe('the packed package', () => {
   it('holds the licence, the readme, the server command, the schema and every file package.json names', () => {
     for (const file of ['LICENSE', 'README.md', 'bin/consentry-server.js', 'consentry.schema.json', 'dist/sri.json'])
       expect(packed, file).toContain(file)
-    const named = targets([manifest.main, manifest.types, manifest.unpkg, manifest.jsdelivr, manifest.bin, manifest.exports])
+    const named = targets([
+      manifest.main,
+      manifest.types,
+      manifest.unpkg,
+      manifest.jsdelivr,
+      manifest.bin,
+      manifest.exports,
+    ])
     expect(named.filter((file) => !packed.has(file))).toEqual([])
   })
 
   it('has source maps that point only at packed files, or at a bundled dependency whose source they carry', () => {
     const maps = files.filter((file) => file.endsWith('.map'))
-    expect(maps).toEqual(expect.arrayContaining(['dist/consentry.js.map', 'dist/npm/index.js.map', 'dist/server/index.js.map', 'dist/types/index.d.ts.map']))
+    expect(maps).toEqual(
+      expect.arrayContaining([
+        'dist/consentry.js.map',
+        'dist/npm/index.js.map',
+        'dist/server/index.js.map',
+        'dist/types/index.d.ts.map',
+      ]),
+    )
     const unresolved: string[] = []
     for (const map of maps) {
       const { sources, sourcesContent = [], sourceRoot = '' } = JSON.parse(readFileSync(map, 'utf8'))
@@ -47,8 +61,12 @@ describe('the packed package', () => {
   })
 
   it('lists the integrity of every script-tag file in dist/sri.json', () => {
-    const scriptTag = files.filter((file) => /^dist\/consentry[^/]*\.js$/.test(file)).map((file) => file.slice('dist/'.length))
-    expect(scriptTag).toEqual(expect.arrayContaining(['consentry.js', 'consentry-ui.js', 'consentry-ui-de.js', 'consentry-receipts.js']))
+    const scriptTag = files
+      .filter((file) => /^dist\/consentry[^/]*\.js$/.test(file))
+      .map((file) => file.slice('dist/'.length))
+    expect(scriptTag).toEqual(
+      expect.arrayContaining(['consentry.js', 'consentry-ui.js', 'consentry-ui-de.js', 'consentry-receipts.js']),
+    )
     const sri: Record<string, string> = JSON.parse(readFileSync('dist/sri.json', 'utf8'))
     expect(Object.keys(sri).sort()).toEqual(scriptTag.sort())
     for (const hash of Object.values(sri)) expect(hash).toMatch(/^sha384-[A-Za-z0-9+/]{64}$/)

@@ -23,10 +23,12 @@ const decided = (config: ConsentryConfig, choice: Record<string, boolean>, updat
 
 /** The cookie value the browser stores for a state: the core's encoding, then js-cookie's, as `Cookies.set` writes it. */
 const stored = (config: ConsentryConfig, state: ConsentState, fingerprint = '') =>
-  Cookies.converter.write(encode(toStored(parseConfig(config), state, fingerprint)), 'consentry')
+  Cookies.converter.write!(encode(toStored(parseConfig(config), state, fingerprint)), 'consentry')
 
 /** What a browser with no usable decision starts with, but for the random id. */
-const undecided = (config: ConsentryConfig = siteConfig) => ({ ...decide(parseConfig(config), { id: expect.stringMatching(UUID) }, {}, null) })
+const undecided = (config: ConsentryConfig = siteConfig) => ({
+  ...decide(parseConfig(config), { id: expect.stringMatching(UUID) }, {}, null),
+})
 
 const state = decided(siteConfig, { analytics: true, 'analytics.fullstory': false, marketing: false })
 const value = stored(siteConfig, state)
@@ -39,7 +41,11 @@ describe('readConsent', () => {
   it('reads back the decision the browser stored, from a header of several cookies', () => {
     expect(readConsent(siteConfig, `consentry=${value}`)).toEqual(state)
     expect(readConsent(siteConfig, `_ga=GA1.1.123.456; consentry=${value}; theme=dark`)).toEqual(state)
-    expect(state).toMatchObject({ decided: true, categories: { analytics: true, marketing: false }, services: { 'analytics.ga': true, 'analytics.fullstory': false } })
+    expect(state).toMatchObject({
+      decided: true,
+      categories: { analytics: true, marketing: false },
+      services: { 'analytics.ga': true, 'analytics.fullstory': false },
+    })
   })
 
   it('gives the state a plain object that survives JSON, as a server passes it to the client', () => {
@@ -58,17 +64,49 @@ describe('readConsent', () => {
   })
 
   it('reads no header, an empty one and garbage as "not decided", without throwing', () => {
-    const headers = [undefined, null, '', ';', ';;; ;', '=', '==', 'consentry', 'consentry=', 'consentry=;', '\u0000', '%', '%%%=%',
-      'consentry=%', 'consentry=%E0%A4%A', 'consentry="', 'consentry=""', 'consentry=|||||||', 'consentry=2|1|x|y|z|0|0|0',
-      'consentry=' + 'x'.repeat(100_000), 'consentry=\uD800', '\uD800=1', 'consentry=<script>alert(1)</script>', 'consentry=__proto__',
-      [], [''], 42 as unknown as string, {} as unknown as string]
-    for (const header of headers) expect(readConsent(siteConfig, header), String(header).slice(0, 40)).toEqual(undecided())
+    const headers = [
+      undefined,
+      null,
+      '',
+      ';',
+      ';;; ;',
+      '=',
+      '==',
+      'consentry',
+      'consentry=',
+      'consentry=;',
+      '\u0000',
+      '%',
+      '%%%=%',
+      'consentry=%',
+      'consentry=%E0%A4%A',
+      'consentry="',
+      'consentry=""',
+      'consentry=|||||||',
+      'consentry=2|1|x|y|z|0|0|0',
+      `consentry=${'x'.repeat(100_000)}`,
+      'consentry=\uD800',
+      '\uD800=1',
+      'consentry=<script>alert(1)</script>',
+      'consentry=__proto__',
+      [],
+      [''],
+      42 as unknown as string,
+      {} as unknown as string,
+    ]
+    for (const header of headers)
+      expect(readConsent(siteConfig, header), String(header).slice(0, 40)).toEqual(undecided())
   })
 
   it.each(cookieValues)('reads %s as: %s', (_, outcome, cookie) => {
     const read = readConsent(siteConfig, `_ga=1; consentry=${cookie}`)
     expect(read.decided).toBe(outcome != 'no decision')
-    expect(read.categories).toEqual({ essential: true, analytics: outcome == 'decided, only analytics', marketing: false, 'click-tracking': false })
+    expect(read.categories).toEqual({
+      essential: true,
+      analytics: outcome == 'decided, only analytics',
+      marketing: false,
+      'click-tracking': false,
+    })
   })
 
   it('reads a tampered, truncated or foreign value as "not decided"', () => {
@@ -76,7 +114,13 @@ describe('readConsent', () => {
     const tampered = [...fields]
     // The grants, one bit flipped: the checksum no longer matches.
     tampered[5] = (parseInt(fields[5]!, 32) ^ 1).toString(32)
-    for (const bad of [tampered.join('|'), value.slice(0, -1), value + '0', value.replace('2|', '1|'), fields.slice(1).join('|')]) {
+    for (const bad of [
+      tampered.join('|'),
+      value.slice(0, -1),
+      `${value}0`,
+      value.replace('2|', '1|'),
+      fields.slice(1).join('|'),
+    ]) {
       expect(readConsent(siteConfig, `consentry=${bad}`), bad).toEqual(undecided())
     }
     // Another site's cookie under another name is not this decision.
@@ -87,7 +131,10 @@ describe('readConsent', () => {
   it('reads a decision of another revision, another list of services or past its lifetime as "not decided", keeping its id', () => {
     const outdated = { ...undecided(), id: ID }
     expect(readConsent({ ...siteConfig, revision: 2 }, `consentry=${value}`)).toEqual({ ...outdated, revision: 2 })
-    const moreServices = { ...siteConfig, categories: { ...siteConfig.categories, 'click-tracking': { services: { hotjar: {} } } } }
+    const moreServices = {
+      ...siteConfig,
+      categories: { ...siteConfig.categories, 'click-tracking': { services: { hotjar: {} } } },
+    }
     expect(readConsent(moreServices, `consentry=${value}`)).toEqual({ ...undecided(moreServices), id: ID })
     vi.useFakeTimers({ now: state.updatedAt! + 183 * DAY })
     expect(readConsent(siteConfig, `consentry=${value}`)).toEqual(outdated)
@@ -124,17 +171,34 @@ describe('readConsent', () => {
 
   it('gives the defaults of the visitor mode before a decision, as the browser would for that region and signal', () => {
     const config = { ...siteConfig, regions: { 'US-CA': 'opt-out' as const } }
-    expect(readConsent(config, '', { region: 'DE' }).categories).toEqual({ essential: true, analytics: false, marketing: false, 'click-tracking': false })
-    expect(readConsent(config, '', { region: 'us-ca' }).categories).toEqual({ essential: true, analytics: true, marketing: true, 'click-tracking': true })
-    expect(readConsent(config, '', { region: 'US-CA', gpc: true }).categories).toMatchObject({ analytics: true, marketing: false })
+    expect(readConsent(config, '', { region: 'DE' }).categories).toEqual({
+      essential: true,
+      analytics: false,
+      marketing: false,
+      'click-tracking': false,
+    })
+    expect(readConsent(config, '', { region: 'us-ca' }).categories).toEqual({
+      essential: true,
+      analytics: true,
+      marketing: true,
+      'click-tracking': true,
+    })
+    expect(readConsent(config, '', { region: 'US-CA', gpc: true }).categories).toMatchObject({
+      analytics: true,
+      marketing: false,
+    })
     // A decision that no longer counts grants nothing meanwhile, whatever the mode.
-    expect(readConsent({ ...config, revision: 2 }, `consentry=${value}`, { region: 'US-CA' }).categories.analytics).toBe(false)
+    expect(
+      readConsent({ ...config, revision: 2 }, `consentry=${value}`, { region: 'US-CA' }).categories.analytics,
+    ).toBe(false)
     // A decision made counts over the defaults.
     expect(readConsent(config, `consentry=${value}`, { region: 'US-CA' })).toEqual(state)
   })
 
   it('never throws for any header, and finds the decision among any other cookies', () => {
-    const pair = fc.tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 20 })).map(([name, text]) => `${name}=${text}`)
+    const pair = fc
+      .tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 20 }))
+      .map(([name, text]) => `${name}=${text}`)
     fc.assert(
       fc.property(fc.array(pair, { maxLength: 6 }), fc.array(pair, { maxLength: 6 }), (before, after) => {
         const garbage = [...before, ...after].join('; ')
@@ -142,7 +206,9 @@ describe('readConsent', () => {
         // Garbage may hold a cookie named consentry, but never a decision that passes the checksum.
         expect(read.decided).toBe(false)
         const others = [...before, ...after].filter((text) => cookieValue(text, 'consentry') === undefined)
-        const header = [...others.slice(0, before.length), `consentry=${value}`, ...others.slice(before.length)].join('; ')
+        const header = [...others.slice(0, before.length), `consentry=${value}`, ...others.slice(before.length)].join(
+          '; ',
+        )
         expect(readConsent(siteConfig, header)).toEqual(state)
       }),
       { numRuns: 2000 },
@@ -162,10 +228,35 @@ describe('the Cookie header reader', () => {
   }
   // document.cookie as browsers build it: `name=value` pairs joined by "; ", no ";" inside and no
   // space at either end of a pair.
-  const piece = fc.constantFrom('consentry', 'c', '%63onsentry', '%63', 'onsentry', '=', '"', '%', '%E0', '%A4', '%7C', '%25', '|', ' ', 'é', '\uD800', '')
+  const piece = fc.constantFrom(
+    'consentry',
+    'c',
+    '%63onsentry',
+    '%63',
+    'onsentry',
+    '=',
+    '"',
+    '%',
+    '%E0',
+    '%A4',
+    '%7C',
+    '%25',
+    '|',
+    ' ',
+    'é',
+    '\uD800',
+    '',
+  )
   const text = fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 5 }).map((parts) => parts.join(''))
-  const browserPair = fc.tuple(text, fc.boolean(), text).map(([name, equals, value]) => (equals ? `${name}=${value}` : name))
-  const browserHeader = fc.array(browserPair.filter((pair) => !pair.includes(';') && pair == pair.trim()), { maxLength: 6 }).map((pairs) => pairs.join('; '))
+  const browserPair = fc
+    .tuple(text, fc.boolean(), text)
+    .map(([name, equals, value]) => (equals ? `${name}=${value}` : name))
+  const browserHeader = fc
+    .array(
+      browserPair.filter((pair) => !pair.includes(';') && pair == pair.trim()),
+      { maxLength: 6 },
+    )
+    .map((pairs) => pairs.join('; '))
 
   it('reads every header a browser can send exactly as js-cookie reads document.cookie', () => {
     fc.assert(

@@ -33,12 +33,18 @@ describe('require() of the package', () => {
     const { mount }: typeof import('../src/ui') = require('consentry/ui')
     expect(typeof mount).toBe('function')
     const server: typeof import('../src/server') = require('consentry/server')
-    const token = server.signRecipientToken({ subject: 'ann@example.com', expiresAt: new Date(Date.now() + 60_000) }, 'secret')
+    const token = server.signRecipientToken(
+      { subject: 'ann@example.com', expiresAt: new Date(Date.now() + 60_000) },
+      'secret',
+    )
     expect(server.verifyRecipientToken(token, 'secret')?.subject).toBe('ann@example.com')
   })
 
   it('fails with a message that names dynamic import() where Node cannot require ES modules', () => {
-    const result = spawnSync(process.execPath, ['--no-experimental-require-module', '-e', "require('consentry')"], { cwd: root, encoding: 'utf8' })
+    const result = spawnSync(process.execPath, ['--no-experimental-require-module', '-e', "require('consentry')"], {
+      cwd: root,
+      encoding: 'utf8',
+    })
     expect(result.status).not.toBe(0)
     expect(result.stderr).toContain('ERR_REQUIRE_ESM')
     expect(result.stderr).toContain('dynamic import()')

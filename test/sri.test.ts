@@ -5,10 +5,12 @@ import { clearCookies, closeFrames, openPage, started, tick } from './support/br
 import { inlineConfig, recorder, uiRoot } from './support/pages'
 
 const sri: Record<string, string> = await (await fetch('/__dist/sri.json')).json()
-const page = (head: string) => openPage(`<!doctype html><html lang="en"><head>${recorder}${inlineConfig()}${head}</head><body></body></html>`)
+const page = (head: string) =>
+  openPage(`<!doctype html><html lang="en"><head>${recorder}${inlineConfig()}${head}</head><body></body></html>`)
 const tag = (integrity: string) =>
   `<script src="/__dist/consentry.js" integrity="${integrity}" crossorigin="anonymous" onerror="window.blocked = true"></script>`
-const importMap = (integrity: Record<string, string>) => `<script type="importmap">${JSON.stringify({ integrity })}</script>`
+const importMap = (integrity: Record<string, string>) =>
+  `<script type="importmap">${JSON.stringify({ integrity })}</script>`
 
 beforeEach(clearCookies)
 afterEach(closeFrames)
@@ -34,12 +36,16 @@ describe('Subresource Integrity', () => {
   })
 
   it('checks the UI chunk against an import map, which Chromium enforces on the dynamic import', async () => {
-    const { win, doc } = await page(importMap({ '/__dist/consentry-ui.js': sri['consentry-ui.js']! }) + tag(sri['consentry.js']!))
+    const { win, doc } = await page(
+      importMap({ '/__dist/consentry-ui.js': sri['consentry-ui.js']! }) + tag(sri['consentry.js']!),
+    )
     await started(win)
     await expect.poll(() => uiRoot(doc)?.querySelector('.banner')).toBeTruthy()
 
     clearCookies()
-    const tampered = await page(importMap({ '/__dist/consentry-ui.js': sri['consentry.js']! }) + tag(sri['consentry.js']!))
+    const tampered = await page(
+      importMap({ '/__dist/consentry-ui.js': sri['consentry.js']! }) + tag(sri['consentry.js']!),
+    )
     await expect.poll(() => tampered.win.logged.join('\n')).toContain('Failed to fetch dynamically imported module')
     expect(tampered.win.consentry).toBeUndefined()
     expect(uiRoot(tampered.doc)).toBeNull()

@@ -18,15 +18,20 @@ describe('the npm entry in Node', () => {
     expect(added.filter((name) => name != 'nanostoresGlobal')).toEqual([])
   })
 
-  it('reads a request\'s decision with readConsent, touching no browser global', async () => {
+  it("reads a request's decision with readConsent, touching no browser global", async () => {
     const before = Object.getOwnPropertyNames(globalThis)
-    const { createConsentry, readConsent }: typeof import('../src/index') = await import('../dist/npm/index.js' as string)
+    const { createConsentry, readConsent }: typeof import('../src/index') = await import(
+      '../dist/npm/index.js' as string
+    )
     // Without a cookie, the state the server's own instance has, but for the random id.
     const { id, ...undecided } = readConsent(siteConfig, undefined)
     const { id: otherId, ...serverInstance } = createConsentry(siteConfig).getState()
     expect(undecided).toEqual(serverInstance)
     expect(id).not.toBe(otherId)
-    expect(readConsent(siteConfig, 'consentry=garbage; other=1')).toMatchObject({ decided: false, categories: { analytics: false } })
+    expect(readConsent(siteConfig, 'consentry=garbage; other=1')).toMatchObject({
+      decided: false,
+      categories: { analytics: false },
+    })
     const added = Object.getOwnPropertyNames(globalThis).filter((name) => !before.includes(name))
     expect(added.filter((name) => name != 'nanostoresGlobal')).toEqual([])
   })

@@ -25,20 +25,20 @@ const UUID = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/
 
 /** A client instance without UI, as an app that renders its own. */
 const client = () => {
-  const consent = createConsentry(siteConfig, { ui: undefined })
+  const consent = createConsentry(siteConfig, { ui: false })
   useInstance(consent)
   return consent
 }
 
 /** A visitor who decided on an earlier visit: the decision is in the real cookie. */
 const returningVisitor = () => {
-  const earlier = createConsentry(siteConfig, { ui: undefined })
+  const earlier = createConsentry(siteConfig, { ui: false })
   earlier.setConsent({ analytics: true, marketing: false })
   earlier.destroy()
 }
 
 let consoleErrors: unknown[][] = []
-let containers: HTMLElement[] = []
+const containers: HTMLElement[] = []
 beforeEach(() => {
   clearCookies()
   consoleErrors = []
@@ -48,7 +48,7 @@ beforeEach(() => {
 })
 afterEach(() => {
   vi.restoreAllMocks()
-  containers.splice(0).forEach((container) => container.remove())
+  for (const container of containers.splice(0)) container.remove()
 })
 
 /** A container in the page holding the server's HTML, as the browser receives it. */
@@ -73,23 +73,30 @@ const hydrateReact = async (server: ReactElement, browser: ReactElement) => {
 }
 
 /** What the page shows about consent: one line, from a state. */
-const status = (state: ConsentState) => (state.decided ? `analytics ${state.categories.analytics ? 'on' : 'off'}` : 'asking for consent')
+const status = (state: ConsentState) =>
+  state.decided ? `analytics ${state.categories.analytics ? 'on' : 'off'}` : 'asking for consent'
 
 describe('readConsent', () => {
-  it.each(cookieValues)('reads %s from the Cookie header the browser sends as the browser reads it: %s', async (_, outcome, value) => {
-    document.cookie = `consentry=${value}; path=/`
-    const consent = client()
-    const browser = consent.getState()
-    consent.destroy()
-    // The built npm entry, in Node on the test server, on the very header of this request.
-    const response = await fetch(`/__read-consent?config=${encodeURIComponent(JSON.stringify(siteConfig))}`)
-    const server: ConsentState = await response.json()
-    // Where nothing decodes, each side draws a new random id, as it must.
-    const fresh = !decode(Cookies.get('consentry'))
-    expect(server).toEqual({ ...browser, id: fresh ? expect.stringMatching(UUID) : browser.id })
-    expect(readConsent(siteConfig, document.cookie)).toEqual({ ...browser, id: fresh ? expect.stringMatching(UUID) : browser.id })
-    expect(server.decided).toBe(outcome != 'no decision')
-  })
+  it.each(cookieValues)(
+    'reads %s from the Cookie header the browser sends as the browser reads it: %s',
+    async (_, outcome, value) => {
+      document.cookie = `consentry=${value}; path=/`
+      const consent = client()
+      const browser = consent.getState()
+      consent.destroy()
+      // The built npm entry, in Node on the test server, on the very header of this request.
+      const response = await fetch(`/__read-consent?config=${encodeURIComponent(JSON.stringify(siteConfig))}`)
+      const server: ConsentState = await response.json()
+      // Where nothing decodes, each side draws a new random id, as it must.
+      const fresh = !decode(Cookies.get('consentry'))
+      expect(server).toEqual({ ...browser, id: fresh ? expect.stringMatching(UUID) : browser.id })
+      expect(readConsent(siteConfig, document.cookie)).toEqual({
+        ...browser,
+        id: fresh ? expect.stringMatching(UUID) : browser.id,
+      })
+      expect(server.decided).toBe(outcome != 'no decision')
+    },
+  )
 })
 
 describe('React hydration of a returning visitor', () => {
@@ -101,7 +108,10 @@ describe('React hydration of a returning visitor', () => {
     returningVisitor()
     const serverState = readConsent(siteConfig, document.cookie)
     const consent = client()
-    const { container, html, recoverable, unmount } = await hydrateReact(createElement(Status, { state: serverState }), createElement(Live))
+    const { container, html, recoverable, unmount } = await hydrateReact(
+      createElement(Status, { state: serverState }),
+      createElement(Live),
+    )
     expect(html).toBe('<p>analytics on</p>')
     expect(recoverable).toEqual([])
     expect(consoleErrors).toEqual([])
@@ -114,8 +124,13 @@ describe('React hydration of a returning visitor', () => {
   it('reports the mismatch when the server rendered "undecided", as it did without readConsent', async () => {
     returningVisitor()
     const consent = client()
-    const { recoverable } = await hydrateReact(createElement(Status, { state: readConsent(siteConfig, undefined) }), createElement(Live))
-    expect(recoverable.map(String).join()).toMatch(/Hydration failed because the server rendered text didn't match the client/)
+    const { recoverable } = await hydrateReact(
+      createElement(Status, { state: readConsent(siteConfig, undefined) }),
+      createElement(Live),
+    )
+    expect(recoverable.map(String).join()).toMatch(
+      /Hydration failed because the server rendered text didn't match the client/,
+    )
     consent.destroy()
   })
 })
@@ -126,8 +141,16 @@ describe('the React recipe (docs/npm.md): ConsentProvider, useConsent, ConsentGa
       'main',
       null,
       createElement('p', null, status(useConsent())),
-      createElement(ConsentGate, { service: 'analytics.ga', fallback: createElement('i', null, 'no stats') }, createElement('b', null, 'stats')),
-      createElement(ConsentGate, { service: 'marketing', fallback: createElement('i', null, 'no ads') }, createElement('b', null, 'ads')),
+      createElement(
+        ConsentGate,
+        { service: 'analytics.ga', fallback: createElement('i', null, 'no stats') },
+        createElement('b', null, 'stats'),
+      ),
+      createElement(
+        ConsentGate,
+        { service: 'marketing', fallback: createElement('i', null, 'no ads') },
+        createElement('b', null, 'ads'),
+      ),
     )
   /** The app as the server and the browser render it, with the state the server read. */
   const app = (initial: ConsentState) => createElement(ConsentProvider, { initial }, createElement(Page))
@@ -137,7 +160,10 @@ describe('the React recipe (docs/npm.md): ConsentProvider, useConsent, ConsentGa
     const initial = readConsent(siteConfig, document.cookie)
     const consent = client()
     // The prop reaches the browser serialized, as Next.js passes a server component's props.
-    const { container, html, recoverable, unmount } = await hydrateReact(app(initial), app(JSON.parse(JSON.stringify(initial))))
+    const { container, html, recoverable, unmount } = await hydrateReact(
+      app(initial),
+      app(JSON.parse(JSON.stringify(initial))),
+    )
     expect(html).toBe('<main><p>analytics on</p><b>stats</b><i>no ads</i></main>')
     expect(recoverable).toEqual([])
     expect(consoleErrors).toEqual([])
@@ -152,7 +178,10 @@ describe('the React recipe (docs/npm.md): ConsentProvider, useConsent, ConsentGa
   it('hydrates without a mismatch even from a state that differs, and shows the live one right after', async () => {
     returningVisitor()
     const consent = client()
-    const { container, html, recoverable, unmount } = await hydrateReact(app(readConsent(siteConfig, '')), app(readConsent(siteConfig, '')))
+    const { container, html, recoverable, unmount } = await hydrateReact(
+      app(readConsent(siteConfig, '')),
+      app(readConsent(siteConfig, '')),
+    )
     expect(html).toBe('<main><p>asking for consent</p><i>no stats</i><i>no ads</i></main>')
     expect(recoverable).toEqual([])
     expect(consoleErrors).toEqual([])

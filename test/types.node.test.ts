@@ -16,14 +16,20 @@ const config = defineConfig({
 
 describe('typed configs', () => {
   it('turn category and service names into literal types', () => {
-    const names: ConsentName<typeof config>[] = ['essential', 'analytics', 'analytics.ga', 'analytics.fullstory', 'marketing']
+    const names: ConsentName<typeof config>[] = [
+      'essential',
+      'analytics',
+      'analytics.ga',
+      'analytics.fullstory',
+      'marketing',
+    ]
     // @ts-expect-error: no such category
     const misspelt: ConsentName<typeof config> = 'analytcs'
     expect([...names, misspelt]).toHaveLength(6)
   })
 
   it('make a misspelt name in isGranted, whenGranted or setConsent fail to compile, and work as before at run time', () => {
-    const consent = createConsentry(config, { ui: undefined })
+    const consent = createConsentry(config, { ui: false })
     consent.setConsent({ analytics: true, 'analytics.fullstory': false })
     expect(consent.isGranted('analytics.ga')).toBe(true)
     // @ts-expect-error: misspelt category
@@ -41,7 +47,7 @@ describe('typed configs', () => {
     const fromJson = defineConfig(json)
     // @ts-expect-error: the reason defineConfig exists: "box" is typed string in a JSON import
     const strict: ConsentryConfig = json
-    const consent = createConsentry(fromJson, { ui: undefined })
+    const consent = createConsentry(fromJson, { ui: false })
     expect(consent.isGranted('analytics.ga')).toBe(false)
     // @ts-expect-error: misspelt service, caught from the JSON's keys
     consent.isGranted('analytics.gaa')
@@ -51,7 +57,7 @@ describe('typed configs', () => {
 
   it('keep plain string names for a config the compiler knows nothing of', () => {
     const untyped: unknown = JSON.parse(JSON.stringify(config))
-    const consent = createConsentry(untyped, { ui: undefined })
+    const consent = createConsentry(untyped, { ui: false })
     expect(consent.isGranted('anything')).toBe(false)
     consent.destroy()
   })

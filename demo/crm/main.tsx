@@ -26,12 +26,19 @@ const Settings = () => {
       <p>These switches and the banner are two views of one store: change either, and the other follows.</p>
       {TOGGLES.map(({ name, label }) => (
         <label class="toggle" key={name}>
-          <input type="checkbox" checked={state.categories[name]} onChange={(event) => consent.setConsent({ [name]: event.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={state.categories[name]}
+            onChange={(event) => consent.setConsent({ [name]: event.currentTarget.checked })}
+          />
           {label}
         </label>
       ))}
       <p>
-        Decided: <span class="badge" id="decided">{state.decided ? 'yes' : 'not yet'}</span>
+        Decided:{' '}
+        <span class="badge" id="decided">
+          {state.decided ? 'yes' : 'not yet'}
+        </span>
       </p>
       <button type="button" onClick={() => consent.showPreferences()}>
         Open the preferences
@@ -52,7 +59,10 @@ const Home = () => {
     <>
       <h1>Dashboard</h1>
       <p>
-        Product analytics: <span class="badge" id="analytics">{loads ? 'loaded' : 'not loaded: waiting for consent'}</span>
+        Product analytics:{' '}
+        <span class="badge" id="analytics">
+          {loads ? 'loaded' : 'not loaded: waiting for consent'}
+        </span>
       </p>
       <p>Move between the pages: one Consentry instance serves them all, and the analytics stand-in loads once.</p>
     </>
@@ -104,25 +114,34 @@ const Contact = ({ id }: { id: string }) => {
   if (!contact) return <p>Loading…</p>
   const pricing = '/site/#pricing'
   // Only with the recipient's consent do the email's links go through the click redirector.
-  const link = (to: string) => (contact.clickTracking.granted ? `/crm/r?contact=${contact.id}&to=${encodeURIComponent(to)}` : to)
+  const link = (to: string) =>
+    contact.clickTracking.granted ? `/crm/r?contact=${contact.id}&to=${encodeURIComponent(to)}` : to
   return (
     <>
       <h1>{contact.name}</h1>
       <p>
-        Email click tracking: <span class="badge" id="click-tracking">{choiceText(contact.clickTracking)}</span>, as consentry/server
-        stores it for this contact.
+        Email click tracking:{' '}
+        <span class="badge" id="click-tracking">
+          {choiceText(contact.clickTracking)}
+        </span>
+        , as consentry/server stores it for this contact.
       </p>
       <h2>Sample marketing email</h2>
       <article class="email" aria-label="Sample marketing email">
-        <p class="meta">
-          To: {contact.email} · Subject: New in Acme CRM this month
-        </p>
+        <p class="meta">To: {contact.email} · Subject: New in Acme CRM this month</p>
         <p>Hello {contact.name.split(' ')[0]},</p>
         <p>
-          Shared inboxes are here. <a href={link(pricing)} id="email-link">See the plans</a>.
+          Shared inboxes are here.{' '}
+          <a href={link(pricing)} id="email-link">
+            See the plans
+          </a>
+          .
         </p>
         <footer>
-          You receive this email as an Acme CRM customer. <a href={contact.manageUrl} id="manage">Manage Preferences</a>
+          You receive this email as an Acme CRM customer.{' '}
+          <a href={contact.manageUrl} id="manage">
+            Manage Preferences
+          </a>
         </footer>
       </article>
       <p>
@@ -161,6 +180,7 @@ const App = () => {
     </li>
   )
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: one listener routes the clicks of every link inside; links get Enter's click themselves.
     <div class="layout" onClick={onLinkClick}>
       <nav aria-label="CRM">
         <p class="brand">Acme CRM</p>

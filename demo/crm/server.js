@@ -36,7 +36,10 @@ export const handle = async (request, response, context) => {
       json(response, 404, { error: 'no such contact' })
       return true
     }
-    const token = context.signRecipientToken({ subject: contact.id, expiresAt: new Date(Date.now() + 30 * 864e5) }, context.secret)
+    const token = context.signRecipientToken(
+      { subject: contact.id, expiresAt: new Date(Date.now() + 30 * 864e5) },
+      context.secret,
+    )
     json(response, 200, {
       ...contact,
       // The email footer's link: the marketing site opens its preferences, and its receipt carries the token.
@@ -51,7 +54,9 @@ export const handle = async (request, response, context) => {
     const to = url.searchParams.get('to') ?? '/'
     const target = to.startsWith('/') && !to.startsWith('//') ? to : '/'
     const id = url.searchParams.get('contact') ?? ''
-    const { granted } = CONTACTS.some((contact) => contact.id == id) ? await clickTracking(context, id) : { granted: null }
+    const { granted } = CONTACTS.some((contact) => contact.id == id)
+      ? await clickTracking(context, id)
+      : { granted: null }
     if (granted) clicks.set(id, [...(clicks.get(id) ?? []), { to: target, at: new Date().toISOString() }])
     response.writeHead(302, { location: target, 'cache-control': 'no-store' })
     response.end()

@@ -69,7 +69,9 @@ const validatorLinter = linter(
 const previewPage = (config: Record<string, unknown>, gpc: boolean) => {
   const previewed = { ...config, cookie: { ...(config.cookie as object), name: PREVIEW_COOKIE } }
   const json = JSON.stringify(previewed).replace(/</g, '\\u003c')
-  const signal = gpc ? `<script>Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })</script>` : ''
+  const signal = gpc
+    ? `<script>Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })</script>`
+    : ''
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">${signal}
 <script type="application/json" id="consentry-config">${json}</script>
 <script src="/dist/consentry.js"></script>

@@ -26,7 +26,14 @@ export const PRESETS: Record<string, { label: string; config: Record<string, unk
             },
           },
         },
-        marketing: { services: { ads: { title: 'Google Ads', cookies: [{ name: '_gcl_au', purpose: 'Measures ad clicks', duration: '90 days' }] } } },
+        marketing: {
+          services: {
+            ads: {
+              title: 'Google Ads',
+              cookies: [{ name: '_gcl_au', purpose: 'Measures ad clicks', duration: '90 days' }],
+            },
+          },
+        },
       },
     },
   },
@@ -43,13 +50,24 @@ export const PRESETS: Record<string, { label: string; config: Record<string, unk
         essential: { required: true },
         analytics: {
           services: {
-            ga: { title: 'Google Analytics', cookies: [{ name: '_ga_*', match: '/^_ga/', purpose: 'Counts visits', duration: '2 years' }] },
-            fullstory: { title: 'FullStory', vendor: 'fullstory', cookies: [{ name: 'fs_uid', purpose: 'Replays the session', duration: '1 year' }] },
+            ga: {
+              title: 'Google Analytics',
+              cookies: [{ name: '_ga_*', match: '/^_ga/', purpose: 'Counts visits', duration: '2 years' }],
+            },
+            fullstory: {
+              title: 'FullStory',
+              vendor: 'fullstory',
+              cookies: [{ name: 'fs_uid', purpose: 'Replays the session', duration: '1 year' }],
+            },
           },
         },
         marketing: {
           services: {
-            uet: { title: 'Microsoft Advertising', vendor: 'microsoft-uet', cookies: [{ name: '_uet*', match: '/^_uet/', purpose: 'Measures conversions', duration: '13 months' }] },
+            uet: {
+              title: 'Microsoft Advertising',
+              vendor: 'microsoft-uet',
+              cookies: [{ name: '_uet*', match: '/^_uet/', purpose: 'Measures conversions', duration: '13 months' }],
+            },
             youtube: { title: 'YouTube', description: 'Product videos.' },
           },
         },

@@ -10,7 +10,11 @@ const list = (id, lines) => {
     }),
   )
 }
-const showTags = () => list('ran', window.demoTags.map(({ name, at, found }) => `${name} at ${at} ms: ${found}`))
+const showTags = () =>
+  list(
+    'ran',
+    window.demoTags.map(({ name, at, found }) => `${name} at ${at} ms: ${found}`),
+  )
 // Tags that ran before this script, then each one after.
 showTags()
 document.addEventListener('demo:tag', showTags)
@@ -20,13 +24,16 @@ const consentModeLines = () =>
     .filter((command) => command[0] == 'consent')
     .map(([, kind, signals]) => {
       const granted = Object.keys(signals).filter((signal) => signals[signal] == 'granted')
-      return `${kind}: ${granted.length ? granted.join(', ') + ' granted' : 'all denied'}`
+      return `${kind}: ${granted.length ? `${granted.join(', ')} granted` : 'all denied'}`
     })
 const refresh = async () => {
   list('consent-mode', consentModeLines())
   try {
     const seen = await (await fetch('/site/api/requests')).json()
-    list('requests', seen.map(({ path }) => path))
+    list(
+      'requests',
+      seen.map(({ path }) => path),
+    )
   } catch {
     // The demo server stopped; the panel keeps what it had.
   }
@@ -36,7 +43,8 @@ refresh()
 
 const show = () => (document.getElementById('state').textContent = JSON.stringify(window.consentry.getState(), null, 2))
 // A returning visitor's instance starts synchronously; a first visit's once the config is validated.
-const whenStarted = (fn) => (window.consentry ? fn(window.consentry) : addEventListener('consentry:ready', () => fn(window.consentry)))
+const whenStarted = (fn) =>
+  window.consentry ? fn(window.consentry) : addEventListener('consentry:ready', () => fn(window.consentry))
 
 whenStarted((consent) => {
   show()
@@ -44,7 +52,8 @@ whenStarted((consent) => {
   consent.on('consent', show)
   document.getElementById('accept').onclick = () => consent.acceptAll()
   document.getElementById('reject').onclick = () => consent.rejectAll()
-  document.getElementById('analytics').onclick = () => consent.setConsent({ analytics: true, marketing: false, 'click-tracking': false })
+  document.getElementById('analytics').onclick = () =>
+    consent.setConsent({ analytics: true, marketing: false, 'click-tracking': false })
   document.getElementById('reset').onclick = async () => {
     consent.reset()
     await fetch('/site/api/requests', { method: 'DELETE' })

@@ -35,15 +35,25 @@ export const checksum = (text: string) => {
 
 export const encode = ({ revision, id, updatedAt, layout, grants, fingerprint }: StoredConsent): string => {
   const body = ['2', revision, id, updatedAt.toString(36), layout, grants, fingerprint].join('|')
-  return body + '|' + checksum(body)
+  return `${body}|${checksum(body)}`
 }
 
 /** Decode a cookie value; anything malformed, foreign or tampered with gives `undefined`. */
 export const decode = (value: string | undefined): StoredConsent | undefined => {
   const fields = value?.split('|') ?? []
   if (fields.length != FIELDS) return undefined
-  const [format, revision, id, time, layout, grants, fingerprint, sum] = fields as [string, string, string, string, string, string, string, string]
+  const [format, revision, id, time, layout, grants, fingerprint, sum] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ]
   if (format != '2' || sum != checksum(fields.slice(0, -1).join('|'))) return undefined
-  if (!REVISION.test(revision) || !UUID.test(id) || !BASE36.test(time) || !BASE36.test(layout) || !GRANTS.test(grants)) return undefined
+  if (!REVISION.test(revision) || !UUID.test(id) || !BASE36.test(time) || !BASE36.test(layout) || !GRANTS.test(grants))
+    return undefined
   return { revision: Number(revision), id, updatedAt: parseInt(time, 36), layout, grants, fingerprint }
 }

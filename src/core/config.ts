@@ -9,13 +9,16 @@ export class ConsentryError extends Error {
   override name = 'ConsentryError'
 }
 
+// A check narrows unknown JSON: each takes what the one before it let through, and its result is
+// assigned into typed config fields.
+// biome-ignore lint/suspicious/noExplicitAny: unknown would need a cast at each of the many call sites.
 type Check = (value: any, path: string) => any
 
 const fail = (path: string, problem: string): never => {
   throw new ConsentryError(`consentry: ${path || 'config'}: ${problem}`)
 }
-const expect = (path: string, what: string) => fail(path, 'expected ' + what)
-const at = (path: string, key: string) => (path ? path + '.' + key : key)
+const expect = (path: string, what: string) => fail(path, `expected ${what}`)
+const at = (path: string, key: string) => (path ? `${path}.${key}` : key)
 const isObject = (value: unknown): value is Record<string, unknown> =>
   !!value && typeof value == 'object' && !Array.isArray(value)
 
@@ -23,7 +26,8 @@ const NAME = /^[a-z][a-z0-9-]*$/
 const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/
 const REGIONS = /^[A-Z]{2}(-[A-Z0-9]{1,3})?(,[A-Z]{2}(-[A-Z0-9]{1,3})?)*$/
 const MODE = /^(opt-in|opt-out|notice)$/
-const SIGNAL = /^(ad_storage|ad_user_data|ad_personalization|analytics_storage|functionality_storage|personalization_storage|security_storage)$/
+const SIGNAL =
+  /^(ad_storage|ad_user_data|ad_personalization|analytics_storage|functionality_storage|personalization_storage|security_storage)$/
 // No /i flags: JSON Schema patterns have none, and consentry.schema.json repeats these.
 const LANGUAGE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/
 const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]+$/
@@ -37,13 +41,13 @@ const string = is('string')
 const matching =
   (pattern: RegExp): Check =>
   (value, path) =>
-    pattern.test(string(value, path)) ? value : expect(path, 'string matching ' + pattern)
+    pattern.test(string(value, path)) ? value : expect(path, `string matching ${pattern}`)
 const record =
   (key: RegExp, item: Check): Check =>
   (value, path) => {
     if (!isObject(value)) expect(path, 'object')
     for (const name of Object.keys(value)) {
-      if (!key.test(name)) expect(at(path, name), 'key matching ' + key)
+      if (!key.test(name)) expect(at(path, name), `key matching ${key}`)
       item(value[name], at(path, name))
     }
     return value
@@ -69,7 +73,7 @@ const object =
       const check = own(fields, key)
       if (!check) {
         const near = Object.keys(fields).find((known) => distance(key, known) < 3)
-        fail(at(path, key), 'unknown key' + (near ? `, did you mean "${near}"?` : ''))
+        fail(at(path, key), `unknown key${near ? `, did you mean "${near}"?` : ''}`)
       }
       check!(value[key], at(path, key))
     }
@@ -79,8 +83,11 @@ const object =
     return value
   }
 
-const text: Check = (value, path) =>
-  isObject(value) ? record(LANGUAGE, string)(value, path) : typeof value == 'string' ? value : expect(path, 'string or object')
+const text: Check = (value, path) => {
+  if (isObject(value)) return record(LANGUAGE, string)(value, path)
+  if (typeof value == 'string') return value
+  return expect(path, 'string or object')
+}
 
 /** An exact cookie name or a `/regex/flags` that compiles. */
 const cookiePattern: Check = (value, path) => {
@@ -112,7 +119,9 @@ const list =
   (item: Check): Check =>
   (value, path) => {
     if (!Array.isArray(value)) expect(path, 'array')
-    value.forEach((each: unknown, i: number) => item(each, `${path}[${i}]`))
+    value.forEach((each: unknown, i: number) => {
+      item(each, `${path}[${i}]`)
+    })
     return value
   }
 const cookies = list(cookie)
@@ -124,7 +133,8 @@ const atLeast =
     return valid ? value : expect(path, `${integer ? 'integer' : 'number'} >= ${minimum}`)
   }
 
-const url: Check = (value, path) => (SAFE_URL.test(string(value, path)) ? value : expect(path, 'an http(s), mailto or relative URL'))
+const url: Check = (value, path) =>
+  SAFE_URL.test(string(value, path)) ? value : expect(path, 'an http(s), mailto or relative URL')
 
 const consentMode: Check = (value, path) => {
   if (typeof value == 'boolean') return value
@@ -148,7 +158,15 @@ const validate = object(
         saleOrSharing: boolean,
         title: text,
         description: text,
-        services: record(NAME, object({ title: text, description: text, cookies, vendor: matching(/^(fullstory|microsoft-uet|microsoft-clarity)$/) })),
+        services: record(
+          NAME,
+          object({
+            title: text,
+            description: text,
+            cookies,
+            vendor: matching(/^(fullstory|microsoft-uet|microsoft-clarity)$/),
+          }),
+        ),
       }),
     ),
     cookie: object({
@@ -166,7 +184,8 @@ const validate = object(
     ui: object({
       layout: matching(/^(bar|box|center)$/),
       theme: matching(/^(light|dark|auto)$/),
-      settingsButton: (value, path) => (typeof value == 'boolean' ? value : matching(/^bottom-(start|end)$/)(value, path)),
+      settingsButton: (value, path) =>
+        typeof value == 'boolean' ? value : matching(/^bottom-(start|end)$/)(value, path),
       placeholders: boolean,
     }),
     googleConsentMode: consentMode,

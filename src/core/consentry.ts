@@ -55,7 +55,9 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     storage.write(value)
     if (storage.read() == value) return
     storage.remove()
-    console.error(`consentry: the browser did not store the decision (${value.length} characters); it holds for this page view only`)
+    console.error(
+      `consentry: the browser did not store the decision (${value.length} characters); it holds for this page view only`,
+    )
   }
   const persist = (state: ConsentState) => {
     if (state.decided) save(state)

@@ -7,12 +7,17 @@ import Cookies from 'js-cookie'
  * cookies of that name (the most specific path comes first), and a pair that does not decode
  * skipped. Pairs may be separated by `;` alone, as some clients and proxies send them.
  */
-export const cookieValue = (header: string | readonly string[] | null | undefined, name: string): string | undefined => {
-  const text = typeof header == 'string' ? header : Array.isArray(header) ? header.join(';') : ''
+export const cookieValue = (
+  header: string | readonly string[] | null | undefined,
+  name: string,
+): string | undefined => {
+  let text = ''
+  if (typeof header == 'string') text = header
+  else if (Array.isArray(header)) text = header.join(';')
   for (const pair of text.split(';')) {
     const [encodedName = '', ...value] = pair.trim().split('=')
     try {
-      if (decodeURIComponent(encodedName) == name) return Cookies.converter.read(value.join('='), name)
+      if (decodeURIComponent(encodedName) == name) return Cookies.converter.read!(value.join('='), name)
     } catch {
       // Malformed percent-encoding: js-cookie skips the pair, and so a later one of the same name counts.
     }

@@ -28,7 +28,9 @@ export const createDataLayer = (win: DataLayerWindow | null | undefined, report:
  */
 export const createEvents = (win: DataLayerWindow | null | undefined) => {
   const target = new EventTarget()
-  const push = createDataLayer(win, (error) => console.error('consentry: window.dataLayer.push failed; events reach it no more', error))
+  const push = createDataLayer(win, (error) =>
+    console.error('consentry: window.dataLayer.push failed; events reach it no more', error),
+  )
   return {
     on(name: ConsentEventName, fn: (detail: ConsentEventDetail) => void) {
       const listener = (event: Event) => fn((event as CustomEvent).detail)
@@ -38,7 +40,7 @@ export const createEvents = (win: DataLayerWindow | null | undefined) => {
     emit(name: ConsentEventName, detail: ConsentEventDetail) {
       target.dispatchEvent(new CustomEvent(name, { detail }))
       if (!win) return
-      win.dispatchEvent(new CustomEvent('consentry:' + name, { detail }))
+      win.dispatchEvent(new CustomEvent(`consentry:${name}`, { detail }))
       if (name == 'ready' || name == 'change') push({ event: 'consentry_update', consentry: detail })
     },
   }

@@ -14,7 +14,7 @@ export const grantNames = (config: Config): string[] => {
   const names: string[] = []
   for (const [name, category] of Object.entries(config.categories)) {
     names.push(name)
-    for (const service of Object.keys(category.services ?? {})) names.push(name + '.' + service)
+    for (const service of Object.keys(category.services ?? {})) names.push(`${name}.${service}`)
   }
   return names.sort()
 }
@@ -41,7 +41,7 @@ export const unpackGrants = (text: string, count: number): boolean[] | undefined
   for (let i = 0; i < count; i++) {
     const digit = parseInt(text.charAt(Math.floor(i / BITS)), RADIX)
     if (!(digit >= 0)) return undefined
-    grants.push(((digit >> i % BITS) & 1) == 1)
+    grants.push(((digit >> (i % BITS)) & 1) == 1)
   }
   return grants
 }

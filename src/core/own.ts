@@ -1,5 +1,5 @@
 // Read before any other script can replace it.
-const hasOwnProperty = Object.prototype.hasOwnProperty
+const isOwnProperty = Object.prototype.hasOwnProperty
 
 /**
  * Whether `key` is an own property of `record`. Configs, decisions and texts are read through
@@ -7,7 +7,7 @@ const hasOwnProperty = Object.prototype.hasOwnProperty
  * grant, and keys such as `constructor` or `__proto__` are plain names.
  */
 export const hasOwn = (record: object | null | undefined, key: string): boolean =>
-  record != null && hasOwnProperty.call(record, key)
+  record != null && isOwnProperty.call(record, key)
 
 /** The value of an own property of `record`, or undefined. */
 export const own = <T>(record: Readonly<Record<string, T>> | null | undefined, key: string): T | undefined =>

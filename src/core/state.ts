@@ -28,7 +28,7 @@ export const decide = (
     const granted = !!required || (named ?? flag(state.categories, name) ?? false)
     categories[name] = granted
     for (const service of Object.keys(known)) {
-      const key = name + '.' + service
+      const key = `${name}.${service}`
       services[key] = !!required || (flag(choice, key) ?? named ?? flag(state.services, key) ?? granted)
     }
   }

@@ -12,7 +12,13 @@ export interface Storage {
 
 /** Cookie storage for the consent decision; js-cookie does nothing where there is no document (SSR). */
 export const createStorage = ({ name, domain, path, days, sameSite, secure }: Config['cookie']): Storage => {
-  const attributes = { domain, path, expires: days, sameSite, secure: secure ?? globalThis.location?.protocol == 'https:' }
+  const attributes = {
+    domain,
+    path,
+    expires: days,
+    sameSite,
+    secure: secure ?? globalThis.location?.protocol == 'https:',
+  }
   return {
     read() {
       // js-cookie looks the name up in a plain object: "constructor" would read as Object's.

@@ -166,6 +166,32 @@ export interface ReceiptsOptions {
 /** Who made a decision, as receipts and the `consent` event record it. */
 export type DecisionSource = 'banner' | 'preferences' | 'api' | 'email-link' | 'placeholder'
 
+/** Proof of one decision, as the endpoint receives it. */
+export interface Receipt {
+  /** Unique per decision: the endpoint stores a receipt sent twice once. */
+  receiptId: string
+  /** The browser's consent id, stable while a decision is stored. */
+  consentId: string
+  /** The recipient token from the page URL (`subjectParam`), when there was one. */
+  subject?: string
+  /** The config revision the decision was made under. */
+  revision: number
+  /** Every category: granted or not. */
+  categories: Record<string, boolean>
+  /** Every service, keyed `category.service`: granted or not. */
+  services: Record<string, boolean>
+  /** Who decided. */
+  source: DecisionSource
+  /** Whether the browser sent the Global Privacy Control signal. */
+  gpc: boolean
+  /** The language of the page or the browser. */
+  locale: string
+  /** The page URL, without the subject parameter. */
+  url: string
+  /** When the decision was made, ISO 8601. */
+  timestamp: string
+}
+
 /** Look and behaviour of the banner and preferences. */
 export interface UiOptions {
   /** `bar` along the bottom (default), `box` in the bottom corner, or `center`. */
@@ -291,12 +317,12 @@ export interface ConsentryOptions {
    * markup injected into the page cannot become script. Ignored when `gates` is given: pass it to
    * {@link domGates} there.
    */
-  nonce?: string
+  nonce?: string | undefined
   /**
    * Loads the UI when the banner or the preferences must show. Default with
-   * {@link createConsentry}: the bundled Preact UI, as a separate chunk; `undefined` for none.
+   * {@link createConsentry}: the bundled Preact UI, as a separate chunk; `false` (or `undefined`) for none.
    */
-  ui?: () => Promise<UiModule>
+  ui?: (() => Promise<UiModule>) | false | undefined
   /**
    * Checksum of the config text, stored with the decision: the script tag skips validating a
    * config it has validated before. Default: the stored one.
@@ -307,7 +333,7 @@ export interface ConsentryOptions {
    * server or CDN knows it: picks the mode from the config's `regions`. The script tag reads it
    * from its `data-region` attribute.
    */
-  region?: string
+  region?: string | undefined
 }
 
 /**

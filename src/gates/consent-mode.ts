@@ -20,7 +20,8 @@ type Gtag = (...args: unknown[]) => void
 
 /** A `gtag()` that pushes to the window's dataLayer like gtag.js's snippet, and never throws. */
 const gtagOf = (win: DataLayerWindow | null): Gtag => {
-  const report = (error: unknown) => console.error('consentry: window.dataLayer.push failed; Consent Mode reaches it no more', error)
+  const report = (error: unknown) =>
+    console.error('consentry: window.dataLayer.push failed; Consent Mode reaches it no more', error)
   try {
     if (win) win.dataLayer ??= []
   } catch (error) {
@@ -29,6 +30,7 @@ const gtagOf = (win: DataLayerWindow | null): Gtag => {
   const push = createDataLayer(win, report)
   // gtag.js reads Arguments objects from the dataLayer, not arrays.
   return function (..._: unknown[]) {
+    // biome-ignore lint/complexity/noArguments: gtag.js reads Arguments objects, not arrays.
     push(arguments)
   }
 }
@@ -48,8 +50,11 @@ const signals = (options: ConsentModeOptions, granted: (name: string) => boolean
  * each signal as it stands before any decision, in this mode. The script tag calls it before it
  * validates a new config, so that the default precedes tags loaded right after it.
  */
-export const pushConsentModeDefaults = (win: Window | null, options: ConsentModeOptions, grantedBefore: (name: string) => boolean) =>
-  pushDefaults(gtagOf(win), options, grantedBefore)
+export const pushConsentModeDefaults = (
+  win: Window | null,
+  options: ConsentModeOptions,
+  grantedBefore: (name: string) => boolean,
+) => pushDefaults(gtagOf(win), options, grantedBefore)
 
 const pushDefaults = (gtag: Gtag, options: ConsentModeOptions, grantedBefore: (name: string) => boolean) => {
   const defaults = signals(options, grantedBefore)

@@ -11,7 +11,7 @@ import { microsoftUet, pushUetDefault } from './vendors/microsoft-uet'
 /** How an entry composes the gates of a config. */
 export interface GatesForOptions {
   /** The page's CSP nonce, for the DOM gates (see {@link ScriptGateOptions}). */
-  nonce?: string
+  nonce?: string | undefined
   /** Cross-tab sync when the config does not say: on in the script tag, off for npm. */
   crossTab?: boolean
   /** {@link pushDefaults} ran already: the script tag calls it before it validates a new config. */
@@ -54,7 +54,8 @@ const vendorGates = (config: Config, pushDefault: boolean): Gate[] => {
   for (const { vendor, name } of vendorServices(config)) {
     if (vendor == 'fullstory') gates.push(fullStory({ name }))
     if (vendor == 'microsoft-uet') gates.push(microsoftUet({ category: name }, { pushDefault }))
-    if (vendor == 'microsoft-clarity') gates.push(microsoftClarity({ analytics: name, ads: config.categories.marketing ? 'marketing' : name }))
+    if (vendor == 'microsoft-clarity')
+      gates.push(microsoftClarity({ analytics: name, ads: config.categories.marketing ? 'marketing' : name }))
   }
   return gates
 }

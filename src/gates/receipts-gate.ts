@@ -31,7 +31,10 @@ export type LoadSender = () => Promise<{ createSender: typeof createSender }>
  * of your bundle, the script tag fetches `consentry-receipts.js`. See {@link receipts}.
  */
 export const receiptsWith =
-  ({ endpoint, subjectParam, maxQueued = 100, retryDelay = 1000, setCookie }: ReceiptsOptions, loadSender: LoadSender): Gate =>
+  (
+    { endpoint, subjectParam, maxQueued = 100, retryDelay = 1000, setCookie }: ReceiptsOptions,
+    loadSender: LoadSender,
+  ): Gate =>
   (consent, doc) => {
     const win = doc.defaultView!
     const url = new URL(doc.URL)

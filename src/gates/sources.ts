@@ -11,7 +11,8 @@ export const sources = () => {
   const grantedSource = (element: Element) => {
     const source = element.getAttribute('data-src')!
     if (isSafeUrl(source, element.baseURI)) return source
-    if (!refused.has(element)) console.warn('consentry: a data-src that is not an http(s) or relative URL stays unset', element)
+    if (!refused.has(element))
+      console.warn('consentry: a data-src that is not an http(s) or relative URL stays unset', element)
     refused.add(element)
     return null
   }

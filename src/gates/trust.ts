@@ -5,7 +5,7 @@ export interface ScriptGateOptions {
    * gated template, runs only if it carries this nonce: markup injected into the page cannot
    * become script through Consentry. The script tag takes the nonce of its own `<script>`.
    */
-  nonce?: string
+  nonce?: string | undefined
 }
 
 interface ScriptPolicy {
@@ -45,4 +45,5 @@ export const scriptPolicy = (win: Window): ScriptPolicy => {
 }
 
 /** Whether a script may run under the page's nonce rule. */
-export const carriesNonce = (script: HTMLOrSVGScriptElement, nonce: string | undefined) => !nonce || script.nonce === nonce
+export const carriesNonce = (script: HTMLOrSVGScriptElement, nonce: string | undefined) =>
+  !nonce || script.nonce === nonce

@@ -41,7 +41,8 @@ export const en = {
   'list.middle': '{0}, {1}',
   'list.end': '{0}, and {1}',
   gpc: 'Your browser sends a Global Privacy Control signal, and we honour it: we do not sell or share your personal information unless you turn that on here.',
-  optOutText: 'We use cookies to run this site and {purposes}. You can opt out of the sale or sharing of your personal information at any time. Read our {policy}.',
+  optOutText:
+    'We use cookies to run this site and {purposes}. You can opt out of the sale or sharing of your personal information at any time. Read our {policy}.',
   doNotSell: 'Do Not Sell or Share My Personal Information',
   ok: 'OK',
   noticeText: 'We use cookies to run this site and {purposes}. Read our {policy}.',

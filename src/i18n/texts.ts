@@ -38,7 +38,12 @@ export const loadTexts = async (config: Config, doc: Document): Promise<Texts> =
   const base = lang.split('-')[0]!
   const translation = bundled[`./locales/${base}.ts`]
   // A language chunk that fails to load leaves English in its place.
-  const translated = translation && (await translation().then((module) => module.default, () => undefined))
+  const translated =
+    translation &&
+    (await translation().then(
+      (module) => module.default,
+      () => undefined,
+    ))
   const messages: Record<string, string> = { ...en, ...translated, ...own(custom, lang) }
   const pick = (text: LocalizedText | undefined) => {
     if (typeof text != 'string') {

@@ -39,7 +39,10 @@ const MAX_BODY = 8 * 1024
 
 /** The JSON path of an ajv error, as Consentry's config errors name them. */
 const pathOf = (error: ErrorObject) => {
-  const parts = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+  const parts = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
   if (error.keyword == 'required') parts.push(String(error.params.missingProperty))
   if (error.keyword == 'additionalProperties') parts.push(String(error.params.additionalProperty))
   return parts.join('.') || 'receipt'
@@ -57,7 +60,20 @@ const csvCell = (value: unknown) => {
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
   return `"${safe.replace(/"/g, '""')}"`
 }
-const CSV_COLUMNS: (keyof StoredReceipt)[] = ['receiptId', 'consentId', 'subject', 'decidedAt', 'receivedAt', 'revision', 'source', 'gpc', 'locale', 'url', 'categories', 'services']
+const CSV_COLUMNS: (keyof StoredReceipt)[] = [
+  'receiptId',
+  'consentId',
+  'subject',
+  'decidedAt',
+  'receivedAt',
+  'revision',
+  'source',
+  'gpc',
+  'locale',
+  'url',
+  'categories',
+  'services',
+]
 
 /**
  * The consent server: `POST <prefix>/receipts` for browsers (CORS limited to `origins`),
@@ -65,26 +81,52 @@ const CSV_COLUMNS: (keyof StoredReceipt)[] = ['receiptId', 'consentId', 'subject
  *
  * @throws when a secret or the API key is missing or empty: there is no built-in fallback.
  */
-export const createConsentServer = ({ db, secrets, origins, apiKey, prefix = '/consent', consentCookie, now = () => new Date() }: ConsentServerOptions): ConsentServer => {
-  if (!secrets.length || secrets.some((secret) => !secret)) throw new Error('consentry: createConsentServer needs secrets, none of them empty')
+export const createConsentServer = ({
+  db,
+  secrets,
+  origins,
+  apiKey,
+  prefix = '/consent',
+  consentCookie,
+  now = () => new Date(),
+}: ConsentServerOptions): ConsentServer => {
+  if (!secrets.length || secrets.some((secret) => !secret))
+    throw new Error('consentry: createConsentServer needs secrets, none of them empty')
   if (!apiKey) throw new Error('consentry: createConsentServer needs an apiKey')
   if (!origins.length) throw new Error('consentry: createConsentServer needs the origins whose pages send receipts')
-  const validate = new Ajv({ allErrors: false }).addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text))).compile(receiptSchema)
+  const validate = new Ajv({ allErrors: false })
+    .addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text)))
+    .compile(receiptSchema)
   const app = new Hono().basePath(prefix)
   const fail = (c: Context, status: 400 | 401 | 403 | 404 | 413, error: string) => c.json({ error }, status)
 
   const renewCookie = (c: Context) => {
     if (!consentCookie) return
     const { name, days = 182, domain } = consentCookie
-    const pair = (c.req.header('cookie') ?? '').split('; ').find((each) => each.startsWith(name + '='))
+    const pair = (c.req.header('cookie') ?? '').split('; ').find((each) => each.startsWith(`${name}=`))
     // Only a value of the consent cookie's own characters is set again, never attributes smuggled in.
     if (!pair || !/^[\w|.-]{1,4000}$/.test(pair.slice(name.length + 1))) return
     const secure = new URL(c.req.url).protocol == 'https:' || c.req.header('x-forwarded-proto') == 'https'
-    const attributes = [`Path=/`, `Max-Age=${Math.round(days * 86400)}`, 'SameSite=Lax', domain && `Domain=${domain}`, secure && 'Secure']
+    const attributes = [
+      `Path=/`,
+      `Max-Age=${Math.round(days * 86400)}`,
+      'SameSite=Lax',
+      domain && `Domain=${domain}`,
+      secure && 'Secure',
+    ]
     c.header('set-cookie', [pair, ...attributes.filter(Boolean)].join('; '))
   }
 
-  app.use('/receipts', cors({ origin: origins, allowMethods: ['POST'], allowHeaders: ['content-type'], credentials: !!consentCookie, maxAge: 86400 }))
+  app.use(
+    '/receipts',
+    cors({
+      origin: origins,
+      allowMethods: ['POST'],
+      allowHeaders: ['content-type'],
+      credentials: !!consentCookie,
+      maxAge: 86400,
+    }),
+  )
   app.post(
     '/receipts',
     bodyLimit({ maxSize: MAX_BODY, onError: (c) => fail(c, 413, `a receipt is at most ${MAX_BODY} bytes`) }),
@@ -117,7 +159,8 @@ export const createConsentServer = ({ db, secrets, origins, apiKey, prefix = '/c
   // The CRM backend's routes.
   app.use('/subjects/*', async (c, next) => {
     const header = c.req.header('authorization') ?? ''
-    if (!header.startsWith('Bearer ') || !sameKey(header.slice(7), apiKey)) return fail(c, 401, 'expected Authorization: Bearer <apiKey>')
+    if (!header.startsWith('Bearer ') || !sameKey(header.slice(7), apiKey))
+      return fail(c, 401, 'expected Authorization: Bearer <apiKey>')
     return next()
   })
   // A subject with a NUL character was never stored (PostgreSQL's text cannot hold one).
@@ -129,8 +172,11 @@ export const createConsentServer = ({ db, secrets, origins, apiKey, prefix = '/c
   app.get('/subjects/:subject/receipts', async (c) => {
     const receipts = await receiptsOf(db, subjectOf(c))
     if (c.req.query('format') != 'csv') return c.json(receipts)
-    const lines = [CSV_COLUMNS.join(','), ...receipts.map((receipt) => CSV_COLUMNS.map((column) => csvCell(receipt[column])).join(','))]
-    return c.body(lines.join('\r\n') + '\r\n', 200, { 'content-type': 'text/csv; charset=utf-8' })
+    const lines = [
+      CSV_COLUMNS.join(','),
+      ...receipts.map((receipt) => CSV_COLUMNS.map((column) => csvCell(receipt[column])).join(',')),
+    ]
+    return c.body(`${lines.join('\r\n')}\r\n`, 200, { 'content-type': 'text/csv; charset=utf-8' })
   })
 
   app.notFound((c) => c.json({ error: 'not found' }, 404))

@@ -19,7 +19,8 @@ const MIGRATIONS: [number, string][] = [[1, receipts]]
 
 const fromPglite = (db: PGlite): Database => ({
   query: async (text, params) => (await db.query(text, params)).rows as never,
-  transaction: (work) => db.transaction((tx) => work(async (text, params) => (await tx.query(text, params)).rows as never)),
+  transaction: (work) =>
+    db.transaction((tx) => work(async (text, params) => (await tx.query(text, params)).rows as never)),
   close: () => db.close(),
 })
 
@@ -67,7 +68,9 @@ export const migrate = async (db: Database): Promise<number[]> => {
       // A lock taken before anything else, so that two servers starting at once neither both
       // create the table nor both apply a migration.
       await query('SELECT pg_advisory_xact_lock(727376)')
-      await query('CREATE TABLE IF NOT EXISTS consentry_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())')
+      await query(
+        'CREATE TABLE IF NOT EXISTS consentry_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+      )
       if ((await query('SELECT 1 FROM consentry_migrations WHERE version = $1', [version])).length) return false
       for (const statement of sql.split(/;\s*$/m).filter((part) => part.trim())) await query(statement)
       await query('INSERT INTO consentry_migrations (version) VALUES ($1)', [version])
@@ -87,7 +90,10 @@ export const migrate = async (db: Database): Promise<number[]> => {
  * const db = await openDatabase(process.env.DATABASE_URL ?? './data/consent')
  * ```
  */
-export const openDatabase = async (location: string, { migrations = true }: { migrations?: boolean } = {}): Promise<Database> => {
+export const openDatabase = async (
+  location: string,
+  { migrations = true }: { migrations?: boolean } = {},
+): Promise<Database> => {
   const where = location.trim()
   if (!where) throw new Error('consentry: openDatabase needs a postgres:// URL, memory:// or a folder')
   let db: Database

@@ -6,5 +6,7 @@ import type { ConsentServer } from './app'
  *
  * @returns The Node HTTP server; `close()` stops it.
  */
-export const serve = (server: ConsentServer, { port = 8787, hostname = '127.0.0.1' }: { port?: number; hostname?: string } = {}) =>
-  serveWithNode({ fetch: server.fetch, port, hostname })
+export const serve = (
+  server: ConsentServer,
+  { port = 8787, hostname = '127.0.0.1' }: { port?: number; hostname?: string } = {},
+) => serveWithNode({ fetch: server.fetch, port, hostname })

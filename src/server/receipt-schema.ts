@@ -1,4 +1,4 @@
-import type { Receipt } from '../gates/outbox'
+import type { Receipt } from '../core/types'
 
 const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'
 // No NUL character: PostgreSQL's text cannot hold one.
@@ -10,13 +10,29 @@ export const receiptSchema = {
   title: 'Consentry consent receipt',
   type: 'object',
   additionalProperties: false,
-  required: ['receiptId', 'consentId', 'revision', 'categories', 'services', 'source', 'gpc', 'locale', 'url', 'timestamp'],
+  required: [
+    'receiptId',
+    'consentId',
+    'revision',
+    'categories',
+    'services',
+    'source',
+    'gpc',
+    'locale',
+    'url',
+    'timestamp',
+  ],
   properties: {
     receiptId: { type: 'string', pattern: UUID },
     consentId: { type: 'string', pattern: UUID },
     subject: { type: 'string', maxLength: 1024, pattern: TEXT },
     revision: { type: 'integer', minimum: 1, maximum: 2147483647 },
-    categories: { type: 'object', maxProperties: 100, propertyNames: { pattern: '^[a-z][a-z0-9-]{0,63}$' }, additionalProperties: { type: 'boolean' } },
+    categories: {
+      type: 'object',
+      maxProperties: 100,
+      propertyNames: { pattern: '^[a-z][a-z0-9-]{0,63}$' },
+      additionalProperties: { type: 'boolean' },
+    },
     services: {
       type: 'object',
       maxProperties: 1000,
@@ -28,7 +44,11 @@ export const receiptSchema = {
     locale: { type: 'string', maxLength: 35, pattern: TEXT },
     url: { type: 'string', maxLength: 2048, pattern: TEXT },
     // Years 1970 to 9999: PostgreSQL's range, with room for a wrong clock but not for nonsense.
-    timestamp: { type: 'string', format: 'date-time', pattern: '^(19[7-9]\\d|[2-9]\\d{3})-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$' },
+    timestamp: {
+      type: 'string',
+      format: 'date-time',
+      pattern: '^(19[7-9]\\d|[2-9]\\d{3})-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$',
+    },
   },
 } as const
 

@@ -93,7 +93,13 @@ const iso = (value: unknown) => new Date(value as string).toISOString()
 
 /** The newest decision of a subject, in one indexed query; undefined when none is stored. */
 export const latestDecision = async (db: Database, subject: string): Promise<LatestDecision | undefined> => {
-  const [row] = await db.query<{ receipt_id: string; decided_at: unknown; revision: number; categories: unknown; services: unknown }>(
+  const [row] = await db.query<{
+    receipt_id: string
+    decided_at: unknown
+    revision: number
+    categories: unknown
+    services: unknown
+  }>(
     `SELECT receipt_id, decided_at, revision, categories, services FROM consentry_latest WHERE kind = 'subject' AND id = $1`,
     [subject],
   )

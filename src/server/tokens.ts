@@ -37,8 +37,12 @@ export const signRecipientToken = ({ subject, expiresAt }: RecipientToken, secre
  * The subject and expiry of a token sealed under any of `secrets` (the current one first, then
  * those being rotated out), if it is intact and not expired; otherwise null, never an exception.
  */
-export const verifyRecipientToken = (token: unknown, secrets: string | string[], now = new Date()): RecipientToken | null => {
-  if (typeof token != 'string' || token.length > 1024 || !token.startsWith(VERSION + '.')) return null
+export const verifyRecipientToken = (
+  token: unknown,
+  secrets: string | string[],
+  now = new Date(),
+): RecipientToken | null => {
+  if (typeof token != 'string' || token.length > 1024 || !token.startsWith(`${VERSION}.`)) return null
   const bytes = Buffer.from(token.slice(VERSION.length + 1), 'base64url')
   if (bytes.length < 29) return null
   for (const secret of [secrets].flat()) {

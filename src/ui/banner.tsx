@@ -54,10 +54,13 @@ export const Banner = ({ consent, texts, policyUrl, prefetch }: Props) => {
     text = t('optOutText')
     choices = [choice(t('doNotSell'), () => consent.optOut('banner')), ok]
   } else {
-    choices = [choice(t('rejectAll'), () => consent.rejectAll('banner')), choice(t('acceptAll'), () => consent.acceptAll('banner'))]
+    choices = [
+      choice(t('rejectAll'), () => consent.rejectAll('banner')),
+      choice(t('acceptAll'), () => consent.acceptAll('banner')),
+    ]
   }
   return (
-    <div class="banner" role="region" aria-labelledby="consentry-title">
+    <section class="banner" aria-labelledby="consentry-title">
       <div class="content">
         <h2 id="consentry-title">{t('title')}</h2>
         <p>{purposes ? format(text, { policy, purposes }) : format(t('essentialOnlyText'), { policy })}</p>
@@ -78,6 +81,6 @@ export const Banner = ({ consent, texts, policyUrl, prefetch }: Props) => {
           </button>
         )}
       </div>
-    </div>
+    </section>
   )
 }

@@ -13,7 +13,7 @@ export interface Choice {
 export const Choices = ({ choices }: { choices: Choice[] }) => (
   <div class="choices">
     {choices.map(({ label, choose }, i) => (
-      <button type="button" class="button" onClick={choose}>
+      <button key={label} type="button" class="button" onClick={choose}>
         <span>{label}</span>
         {choices.length == 2 && (
           <span class="equal" aria-hidden="true">

@@ -132,6 +132,7 @@ export const CookieTable = ({ cookies, columns, texts: { t, pick } }: Props) => 
       </thead>
       <tbody>
         {cookies.map((cookie, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the config's list, never reordered; names may repeat.
           <tr key={i}>
             <td>
               <code>{cookieLabel(cookie)}</code>

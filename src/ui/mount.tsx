@@ -26,7 +26,10 @@ export const mount = (consent: Consentry, doc: Document) => {
   host.setAttribute('data-layout', config.ui?.layout ?? 'bar')
   const theme = config.ui?.theme ?? 'auto'
   const dark = doc.defaultView.matchMedia('(prefers-color-scheme: dark)')
-  const paint = () => host.setAttribute('data-theme', theme == 'auto' ? (dark.matches ? 'dark' : 'light') : theme)
+  const paint = () => {
+    const scheme = dark.matches ? 'dark' : 'light'
+    host.setAttribute('data-theme', theme == 'auto' ? scheme : theme)
+  }
   paint()
   dark.addEventListener('change', paint)
   const root = host.attachShadow({ mode: 'open' })
@@ -53,7 +56,8 @@ export const mount = (consent: Consentry, doc: Document) => {
   let preferences: Promise<void> | undefined
   let Preferences: typeof import('./preferences').Preferences | undefined
   const loadPreferences = () => {
-    preferences ??= import('./preferences').then(
+    if (preferences) return
+    preferences = import('./preferences').then(
       (module) => {
         const extra = new (doc.defaultView as typeof globalThis).CSSStyleSheet()
         extra.replaceSync(module.css)
@@ -137,7 +141,7 @@ export const mount = (consent: Consentry, doc: Document) => {
     if (removed) return
     removed = true
     dark.removeEventListener('change', paint)
-    stops.forEach((stop) => stop())
+    for (const stop of stops) stop()
     try {
       render(null, root)
     } finally {
@@ -176,7 +180,8 @@ export const mount = (consent: Consentry, doc: Document) => {
       observer.disconnect()
       import('./placeholders')
         .then((module) => {
-          if (!removed) stops.push(module.placeholders(consent, doc, loaded, sheet, host.getAttribute('data-theme')!, fail))
+          if (!removed)
+            stops.push(module.placeholders(consent, doc, loaded, sheet, host.getAttribute('data-theme')!, fail))
         })
         .catch(fail)
     }

@@ -2,6 +2,7 @@ import { render } from 'preact'
 import { own } from '../core/own'
 import { PLACEHOLDER_TARGETS, placeholderOff } from '../core/placeholders'
 import type { Consentry } from '../core/types'
+// biome-ignore lint/style/noRestrictedImports: placeholders are a gate that the UI draws; domGate is the public helper every gate is built on.
 import { domGate } from '../gates/dom'
 import { format } from '../i18n/format'
 import type { Texts } from '../i18n/texts'
@@ -21,7 +22,7 @@ const Placeholder = ({ consent, name, texts: { t, pick } }: Props) => {
   const title = pick(service?.title) ?? serviceName ?? categoryTitle
   const description = pick(service?.description)
   return (
-    <div class="placeholder" role="region" aria-label={title}>
+    <section class="placeholder" aria-label={title}>
       <p>
         <strong>{title}</strong>
       </p>
@@ -35,7 +36,7 @@ const Placeholder = ({ consent, name, texts: { t, pick } }: Props) => {
           {t('settings')}
         </button>
       </div>
-    </div>
+    </section>
   )
 }
 

@@ -37,7 +37,12 @@ export const Preferences = ({ consent, texts, draft, change, order, open, policy
         <>
           <div class="head">
             <h2 id="consentry-preferences-title">{t('preferencesTitle')}</h2>
-            <button type="button" class="close" aria-label={t('close')} onClick={(event) => (event.currentTarget as HTMLElement).closest('dialog')!.close()}>
+            <button
+              type="button"
+              class="close"
+              aria-label={t('close')}
+              onClick={(event) => (event.currentTarget as HTMLElement).closest('dialog')!.close()}
+            >
               ×
             </button>
           </div>
@@ -70,7 +75,11 @@ export const Preferences = ({ consent, texts, draft, change, order, open, policy
                 { label: t('acceptAll'), choose: () => finish(() => consent.acceptAll(source)) },
               ]}
             />
-            <button type="button" class="button secondary" onClick={() => finish(() => consent.setConsent(draft, source))}>
+            <button
+              type="button"
+              class="button secondary"
+              onClick={() => finish(() => consent.setConsent(draft, source))}
+            >
               {t('save')}
             </button>
           </div>

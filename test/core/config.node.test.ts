@@ -25,7 +25,12 @@ describe('parseConfig', () => {
   })
 
   it('keeps the order of the categories', () => {
-    expect(Object.keys(parseConfig(siteConfig).categories)).toEqual(['essential', 'analytics', 'marketing', 'click-tracking'])
+    expect(Object.keys(parseConfig(siteConfig).categories)).toEqual([
+      'essential',
+      'analytics',
+      'marketing',
+      'click-tracking',
+    ])
   })
 
   it('reports errors as ConsentryError with a readable name', () => {

@@ -7,14 +7,14 @@ import { siteConfig } from '../support/configs'
 const instances: { destroy(): void }[] = []
 // The UI has tests of its own; these instances load none.
 const create = (config: unknown = siteConfig) => {
-  const consent = createConsentry(config, { ui: undefined })
+  const consent = createConsentry(config, { ui: false })
   instances.push(consent)
   return consent
 }
 
 beforeEach(clearCookies)
 afterEach(() => {
-  instances.splice(0).forEach((consent) => consent.destroy())
+  for (const consent of instances.splice(0)) consent.destroy()
   closeFrames()
 })
 
@@ -26,7 +26,12 @@ describe('createConsentry', () => {
       revision: 1,
       updatedAt: null,
       categories: { essential: true, analytics: false, marketing: false, 'click-tracking': false },
-      services: { 'analytics.ga': false, 'analytics.fullstory': false, 'marketing.ads': false, 'marketing.bing': false },
+      services: {
+        'analytics.ga': false,
+        'analytics.fullstory': false,
+        'marketing.ads': false,
+        'marketing.bing': false,
+      },
     })
     expect(state.id).toMatch(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/)
   })
@@ -37,7 +42,12 @@ describe('createConsentry', () => {
     expect(Object.values(consent.getState().categories)).toEqual([true, true, true, true])
     expect(consent.isGranted('analytics.fullstory')).toBe(true)
     consent.rejectAll()
-    expect(consent.getState().categories).toEqual({ essential: true, analytics: false, marketing: false, 'click-tracking': false })
+    expect(consent.getState().categories).toEqual({
+      essential: true,
+      analytics: false,
+      marketing: false,
+      'click-tracking': false,
+    })
     expect(consent.getState().decided).toBe(true)
   })
 
@@ -197,13 +207,13 @@ describe('events', () => {
     const seen: [string, ConsentEventDetail][] = []
     const names = ['ready', 'consent', 'change', 'preferences-show', 'preferences-hide', 'banner-show', 'banner-hide']
     const listener = (event: Event) => seen.push([event.type, (event as CustomEvent).detail])
-    for (const name of names) window.addEventListener('consentry:' + name, listener)
+    for (const name of names) window.addEventListener(`consentry:${name}`, listener)
     await tick()
     consent.showPreferences()
     consent.acceptAll()
     consent.showBanner()
     consent.hide()
-    for (const name of names) window.removeEventListener('consentry:' + name, listener)
+    for (const name of names) window.removeEventListener(`consentry:${name}`, listener)
     expect(seen.map(([type]) => type)).toEqual([
       'consentry:ready',
       'consentry:banner-show',
@@ -215,7 +225,11 @@ describe('events', () => {
       'consentry:banner-show',
       'consentry:banner-hide',
     ])
-    expect(seen[5]![1]).toMatchObject({ decided: true, categories: { analytics: true }, changed: expect.arrayContaining(['marketing']) })
+    expect(seen[5]![1]).toMatchObject({
+      decided: true,
+      categories: { analytics: true },
+      changed: expect.arrayContaining(['marketing']),
+    })
   })
 
   it('reports a throwing on() listener without stopping the others or the caller', async () => {

@@ -80,10 +80,17 @@ describe('the cookie codec', { timeout: 30_000 }, () => {
 
   it('gives a decision or undefined for any string, and never throws', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('|', '2', '1', '-', 'a', '_') })), (value) => {
-        const decoded = decode(value)
-        if (decoded) expect(encode(decoded)).toBe(value)
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.string({ unit: fc.constantFrom('|', '2', '1', '-', 'a', '_') }),
+        ),
+        (value) => {
+          const decoded = decode(value)
+          if (decoded) expect(encode(decoded)).toBe(value)
+        },
+      ),
       { numRuns: RUNS },
     )
   })
@@ -122,10 +129,21 @@ describe('a decision stored in the cookie', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(twoHundred, ({ services, grants }) => {
         const valid = withDefaults(
-          parseConfig({ revision: 1, categories: { essential: { required: true }, marketing: { services: Object.fromEntries(services.map((name) => [name, {}])) } } }),
+          parseConfig({
+            revision: 1,
+            categories: {
+              essential: { required: true },
+              marketing: { services: Object.fromEntries(services.map((name) => [name, {}])) },
+            },
+          }),
         )
         const choice = Object.fromEntries(services.map((name, i) => [`marketing.${name}`, grants[i]!]))
-        const state = decide(valid, { id: '5f0c6d2e-8a41-4b7e-9c3d-2e1f0a9b8c7d' }, { marketing: true, ...choice }, Date.now())
+        const state = decide(
+          valid,
+          { id: '5f0c6d2e-8a41-4b7e-9c3d-2e1f0a9b8c7d' },
+          { marketing: true, ...choice },
+          Date.now(),
+        )
         const cookie = `consentry=${encode(toStored(valid, state, 'abcdef'))}`
         expect(cookie.length).toBeLessThan(4096)
         expect(restore(valid, decode(encode(toStored(valid, state, ''))), state.updatedAt!, () => 'new')).toEqual(state)
@@ -140,7 +158,13 @@ describe('a decision stored in the cookie', { timeout: 30_000 }, () => {
         const [first] = Object.keys(config.categories)
         const services = config.categories[first!]!.services ?? {}
         fc.pre(!(added in services))
-        const other = { ...config, categories: { ...config.categories, [first!]: { ...config.categories[first!], services: { ...services, [added]: {} } } } }
+        const other = {
+          ...config,
+          categories: {
+            ...config.categories,
+            [first!]: { ...config.categories[first!], services: { ...services, [added]: {} } },
+          },
+        }
         const restored = restore(other, decode(encode(toStored(config, state, ''))), state.updatedAt!, () => 'new')
         expect(restored.decided).toBe(false)
       }),
@@ -157,20 +181,49 @@ describe('parseConfig', { timeout: 30_000 }, () => {
   it('accepts or explains any JSON text shaped like a config, hostile keys included', () => {
     const key = fc.oneof(
       fc.stringMatching(NAME),
-      fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'required', 'services', 'cookies', 'name'),
+      fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        'valueOf',
+        'isPrototypeOf',
+        'required',
+        'services',
+        'cookies',
+        'name',
+      ),
       fc.string({ maxLength: 6 }),
     )
     const small = { maxKeys: 4 }
     const loose = fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constant({}))
-    const service = fc.dictionary(fc.oneof(key, fc.constantFrom('title', 'description', 'cookies')), fc.oneof(loose, fc.array(fc.oneof(fc.string(), loose), { maxLength: 3 })), small)
-    const category = fc.dictionary(fc.oneof(key, fc.constantFrom('required', 'title', 'services')), fc.oneof(loose, fc.dictionary(key, service, small)), small)
+    const service = fc.dictionary(
+      fc.oneof(key, fc.constantFrom('title', 'description', 'cookies')),
+      fc.oneof(loose, fc.array(fc.oneof(fc.string(), loose), { maxLength: 3 })),
+      small,
+    )
+    const category = fc.dictionary(
+      fc.oneof(key, fc.constantFrom('required', 'title', 'services')),
+      fc.oneof(loose, fc.dictionary(key, service, small)),
+      small,
+    )
     const top = fc.record(
       {
         revision: fc.oneof(fc.integer({ min: -1, max: 3 }), loose),
         categories: fc.oneof(fc.dictionary(key, category, small), loose),
-        cookie: fc.oneof(fc.dictionary(fc.constantFrom('name', 'domain', 'path', 'days', 'sameSite', 'secure', '__proto__'), loose), loose),
-        policyUrl: fc.oneof(fc.webUrl(), fc.string(), fc.constantFrom('javascript:x', ' JaVaScRiPt:x', 'java\tscript:x')),
-        texts: fc.dictionary(fc.oneof(fc.constantFrom('en', 'de', '__proto__'), fc.string()), fc.dictionary(key, fc.oneof(fc.string(), loose))),
+        cookie: fc.oneof(
+          fc.dictionary(fc.constantFrom('name', 'domain', 'path', 'days', 'sameSite', 'secure', '__proto__'), loose),
+          loose,
+        ),
+        policyUrl: fc.oneof(
+          fc.webUrl(),
+          fc.string(),
+          fc.constantFrom('javascript:x', ' JaVaScRiPt:x', 'java\tscript:x'),
+        ),
+        texts: fc.dictionary(
+          fc.oneof(fc.constantFrom('en', 'de', '__proto__'), fc.string()),
+          fc.dictionary(key, fc.oneof(fc.string(), loose)),
+        ),
         ui: fc.oneof(fc.dictionary(fc.constantFrom('layout', 'theme', 'settingsButton', 'constructor'), loose), loose),
       },
       { requiredKeys: [] },
@@ -189,7 +242,9 @@ describe('parseConfig', { timeout: 30_000 }, () => {
     polluted.marketing = true
     polluted.ads = {}
     try {
-      const valid = withDefaults(parseConfig({ revision: 1, categories: { essential: { required: true }, marketing: {} } }))
+      const valid = withDefaults(
+        parseConfig({ revision: 1, categories: { essential: { required: true }, marketing: {} } }),
+      )
       expect(Object.keys(valid.categories)).toEqual(['essential', 'marketing'])
       const state = restore(valid, undefined, Date.now(), () => 'id')
       expect(state.categories).toEqual({ essential: true, marketing: false })

@@ -22,12 +22,12 @@ describe('consentry.schema.json', () => {
     expect(typeof validate).toBe('function')
   })
 
-  it.each([...validConfigs, ...invalidConfigs.filter(([name]) => !VALIDATOR_ONLY.includes(name)).map(([name, input]) => [name, input] as const)])(
-    'agrees with parseConfig on %s',
-    (_, input) => {
-      expect(validate(input)).toBe(accepts(input))
-    },
-  )
+  it.each([
+    ...validConfigs,
+    ...invalidConfigs.filter(([name]) => !VALIDATOR_ONLY.includes(name)).map(([name, input]) => [name, input] as const),
+  ])('agrees with parseConfig on %s', (_, input) => {
+    expect(validate(input)).toBe(accepts(input))
+  })
 
   it('accepts what the validator alone rejects only where JSON Schema cannot tell', () => {
     const [, input] = invalidConfigs.find(([name]) => name == VALIDATOR_ONLY[0])!

@@ -29,16 +29,27 @@ describe('a stored cookie value', () => {
 })
 
 describe('a cookie named as a property of every object', () => {
-  it.each(['constructor', 'toString', '__proto__'])('is refused by the validator with its path, since js-cookie never reads a cookie named %s back', (name) => {
-    expect(() => createConsentry({ ...siteConfig, cookie: { name } })).toThrow('cookie.name: expected a name that is not a property of every object')
-  })
+  it.each(['constructor', 'toString', '__proto__'])(
+    'is refused by the validator with its path, since js-cookie never reads a cookie named %s back',
+    (name) => {
+      expect(() => createConsentry({ ...siteConfig, cookie: { name } })).toThrow(
+        'cookie.name: expected a name that is not a property of every object',
+      )
+    },
+  )
 })
 
 describe('withdrawal', () => {
-  const set = (...cookies: string[]) => cookies.forEach((cookie) => (document.cookie = `${cookie}=1; path=/`))
-  const names = () => document.cookie.split('; ').map((pair) => pair.split('=')[0]).sort()
+  const set = (...cookies: string[]) => {
+    for (const cookie of cookies) document.cookie = `${cookie}=1; path=/`
+  }
+  const names = () =>
+    document.cookie
+      .split('; ')
+      .map((pair) => pair.split('=')[0])
+      .sort()
 
-  it("deletes the cookies of every withdrawn service, by name and by /regex/, and keeps the rest", () => {
+  it('deletes the cookies of every withdrawn service, by name and by /regex/, and keeps the rest', () => {
     const consent = createConsentry(siteConfig)
     consent.acceptAll()
     set('_ga', '_ga_ABC123', '_gid', 'fs_uid', '_gcl_au', '_uetsid', 'unrelated', '_garage')
@@ -52,7 +63,9 @@ describe('withdrawal', () => {
   it('deletes by the match of an entry that gives visitors a name of its own, never by that name', () => {
     const config = {
       revision: 1,
-      categories: { analytics: { services: { ga: { cookies: [{ name: '_ga_*', match: '/^_ga_/', purpose: 'Session state' }] } } } },
+      categories: {
+        analytics: { services: { ga: { cookies: [{ name: '_ga_*', match: '/^_ga_/', purpose: 'Session state' }] } } },
+      },
     }
     const consent = createConsentry(config)
     consent.acceptAll()
@@ -103,7 +116,11 @@ describe('withdrawal', () => {
     const popup = open(`http://www.consentry.test:${location.port}${url}`)!
     const { data } = await reported
     popup.close()
-    const list = (cookies: string) => cookies.split('; ').map((pair: string) => pair.split('=')[0]).sort()
+    const list = (cookies: string) =>
+      cookies
+        .split('; ')
+        .map((pair: string) => pair.split('=')[0])
+        .sort()
     expect(list(data.before)).toEqual(['_ga', '_gid', 'consentry', 'fs_uid'])
     expect(list(data.after)).toEqual(['consentry'])
   })
@@ -128,11 +145,17 @@ describe('the cookie domain option', () => {
       popup.close()
       return data
     }
-    const decide = await page(`consentry.setConsent({ marketing: true }); opener.postMessage(consentry.getState(), '*')`)
+    const decide = await page(
+      `consentry.setConsent({ marketing: true }); opener.postMessage(consentry.getState(), '*')`,
+    )
     const read = await page(`opener.postMessage(consentry.getState(), '*')`)
     const decided = await visit('shop.consentry.test', decide)
     const elsewhere = await visit('blog.consentry.test', read)
-    expect(elsewhere).toMatchObject({ decided: true, id: decided.id, categories: { marketing: true, analytics: false } })
+    expect(elsewhere).toMatchObject({
+      decided: true,
+      id: decided.id,
+      categories: { marketing: true, analytics: false },
+    })
     const unrelated = await visit('localhost', read)
     expect(unrelated.decided).toBe(false)
   })

@@ -61,7 +61,9 @@ describe('the CRM frontend', () => {
     expect(await page.evaluate(() => (window as any).crmAnalyticsLoads)).toBe(1)
     await page.getByRole('button', { name: 'Open the preferences' }).click()
     const dialog = ui().getByRole('dialog', { name: 'Privacy preferences' })
-    await expect.poll(() => dialog.getByRole('switch', { name: 'Product analytics', exact: true }).getAttribute('aria-checked')).toBe('false')
+    await expect
+      .poll(() => dialog.getByRole('switch', { name: 'Product analytics', exact: true }).getAttribute('aria-checked'))
+      .toBe('false')
     await dialog.getByRole('switch', { name: 'Product analytics', exact: true }).click()
     await dialog.getByRole('button', { name: 'Save preferences' }).click()
     await expect.poll(() => analytics.isChecked()).toBe(true)
@@ -69,7 +71,8 @@ describe('the CRM frontend', () => {
   })
 })
 
-describe('the email preferences flow', () => {
+// Several page loads each, on a demo server the rest of the suite shares the machine with.
+describe('the email preferences flow', { timeout: 30000 }, () => {
   const status = () => page.locator('#click-tracking').textContent()
 
   it('opens the preferences from the email link, stores the choice for the contact, and the redirector tracks only then', async () => {
@@ -112,7 +115,9 @@ describe('the email preferences flow', () => {
   })
 
   it('redirects only to its own pages', async () => {
-    const answer = await page.request.get(`${demo.url}/crm/r?contact=ada&to=https%3A%2F%2Fevil.example%2F`, { maxRedirects: 0 })
+    const answer = await page.request.get(`${demo.url}/crm/r?contact=ada&to=https%3A%2F%2Fevil.example%2F`, {
+      maxRedirects: 0,
+    })
     expect(answer.headers().location).toBe('/')
   })
 })

@@ -34,8 +34,12 @@ describe('the playground', () => {
   it('shows an invalid edit by its JSON path, in the status line and in the editor, and keeps the last good preview', async () => {
     await expect.poll(bannerTitle).toBe('We value your privacy')
     const before = await page.locator('#preview').getAttribute('srcdoc')
-    await typeConfig(JSON.stringify({ revision: 1, categories: { analytics: { services: { ga: { cookies: [42] } } } } }, null, 2))
-    await expect.poll(() => page.locator('#status').textContent()).toContain('categories.analytics.services.ga.cookies[0]: expected string')
+    await typeConfig(
+      JSON.stringify({ revision: 1, categories: { analytics: { services: { ga: { cookies: [42] } } } } }, null, 2),
+    )
+    await expect
+      .poll(() => page.locator('#status').textContent())
+      .toContain('categories.analytics.services.ga.cookies[0]: expected string')
     // The validator's diagnostic, placed on the value at that path.
     await expect.poll(() => page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0)
     expect(await page.locator('.cm-lintRange-error').first().textContent()).toBe('42')
@@ -54,13 +58,18 @@ describe('the playground', () => {
 
   it('shows the Global Privacy Control notice in the preview when the signal is on', async () => {
     await page.locator('#gpc').check()
-    await expect.poll(() => preview().locator('[data-consentry] .gpc').textContent({ timeout: 5000 })).toContain('Global Privacy Control')
+    await expect
+      .poll(() => preview().locator('[data-consentry] .gpc').textContent({ timeout: 5000 }))
+      .toContain('Global Privacy Control')
   })
 
   it("gives a preset's snippet that works pasted into a blank page", async () => {
     await page.locator('#preset').selectOption('crm')
     await expect.poll(() => page.locator('#snippet').textContent()).toContain('"receipts"')
-    const snippet = (await page.locator('#snippet').textContent())!.replace('src="/consentry.js"', 'src="/dist/consentry.js"')
+    const snippet = (await page.locator('#snippet').textContent())!.replace(
+      'src="/consentry.js"',
+      'src="/dist/consentry.js"',
+    )
     const blank = await browser.newPage()
     const errors: string[] = []
     blank.on('console', (message) => {
@@ -69,10 +78,15 @@ describe('the playground', () => {
     blank.on('pageerror', (error) => errors.push(error.message))
     // A page of the demo's origin that holds nothing but the pasted snippet.
     await blank.route(`${demo.url}/pasted.html`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${snippet}</head><body><p>Blank page</p></body></html>` }),
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${snippet}</head><body><p>Blank page</p></body></html>`,
+      }),
     )
     // The GA4 recipe's gtag.js is Google's: not fetched in a test.
-    await blank.route('https://www.googletagmanager.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }))
+    await blank.route('https://www.googletagmanager.com/**', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: '' }),
+    )
     await blank.goto(`${demo.url}/pasted.html`)
     await blank.locator('[data-consentry]').getByRole('button', { name: 'Accept all', exact: true }).click()
     await expect.poll(() => blank.evaluate(() => (window as any).consentry.isGranted('marketing.youtube'))).toBe(true)

@@ -20,14 +20,17 @@ beforeEach(async () => {
   await page.request.delete(`${demo.url}/site/api/requests`)
 })
 
-const serverLog = async () => ((await (await page.request.get(`${demo.url}/site/api/requests`)).json()) as { path: string }[]).map(({ path }) => path)
+const serverLog = async () =>
+  ((await (await page.request.get(`${demo.url}/site/api/requests`)).json()) as { path: string }[]).map(
+    ({ path }) => path,
+  )
 const panel = (id: string) => page.locator(`#${id} li`).allTextContents()
 const banner = () => page.locator('[data-consentry]').first()
 const GATED = ['/site/tags/gtm.js', '/site/tags/fullstory.js', '/site/tags/uet.js', '/site/tags/youtube.html']
 
 describe('the marketing site', () => {
   it('is linked from the demo index', async () => {
-    await page.goto(demo.url + '/')
+    await page.goto(`${demo.url}/`)
     await page.getByRole('link', { name: 'Marketing site' }).click()
     await expect.poll(() => page.url()).toBe(`${demo.url}/site/`)
   })
@@ -40,7 +43,9 @@ describe('the marketing site', () => {
     // gtag.js is async: it may run before the panel's script, which must list it all the same.
     await expect.poll(() => panel('ran')).toHaveLength(1)
     expect((await panel('ran'))[0]).toMatch(/^gtag\.js \(ungated, Consent Mode\) at \d+ ms: default$/)
-    expect(await panel('consent-mode')).toEqual(['default: functionality_storage, personalization_storage, security_storage granted'])
+    expect(await panel('consent-mode')).toEqual([
+      'default: functionality_storage, personalization_storage, security_storage granted',
+    ])
     expect(await page.locator('iframe[title="Product video"]').getAttribute('src')).toBeNull()
     // The embed's placeholder stands in its place.
     await expect.poll(() => page.locator('[data-consentry-placeholder]').count()).toBe(1)
@@ -52,19 +57,24 @@ describe('the marketing site', () => {
     await expect.poll(async () => [...(await serverLog())].sort()).toEqual(['/site/tags/gtag.js', ...GATED].sort())
     await expect.poll(() => panel('ran')).toHaveLength(4)
     const ran = (await panel('ran')).join('\n')
-    for (const name of ['Google Tag Manager container', 'FullStory session replay', 'Microsoft UET']) expect(ran).toContain(name)
+    for (const name of ['Google Tag Manager container', 'FullStory session replay', 'Microsoft UET'])
+      expect(ran).toContain(name)
     await expect.poll(() => panel('requests')).toEqual(await serverLog())
-    await expect.poll(() => panel('consent-mode')).toEqual([
-      'default: functionality_storage, personalization_storage, security_storage granted',
-      'update: ad_storage, ad_user_data, ad_personalization, analytics_storage, functionality_storage, personalization_storage, security_storage granted',
-    ])
+    await expect
+      .poll(() => panel('consent-mode'))
+      .toEqual([
+        'default: functionality_storage, personalization_storage, security_storage granted',
+        'update: ad_storage, ad_user_data, ad_personalization, analytics_storage, functionality_storage, personalization_storage, security_storage granted',
+      ])
     expect(await page.locator('iframe[title="Product video"]').getAttribute('src')).toBe('/site/tags/youtube.html')
   })
 
   it("loads just the embed from its placeholder's button", async () => {
     await page.goto(`${demo.url}/site/`)
     await page.locator('[data-consentry-placeholder]').getByRole('button', { name: 'Load YouTube' }).click()
-    await expect.poll(() => page.locator('iframe[title="Product video"]').getAttribute('src')).toBe('/site/tags/youtube.html')
+    await expect
+      .poll(() => page.locator('iframe[title="Product video"]').getAttribute('src'))
+      .toBe('/site/tags/youtube.html')
     expect(await page.evaluate(() => (window as any).consentry.isGranted('marketing.youtube'))).toBe(true)
     expect(await page.evaluate(() => (window as any).consentry.isGranted('marketing.uet'))).toBe(false)
     expect(await serverLog()).toEqual(['/site/tags/gtag.js', '/site/tags/youtube.html'])

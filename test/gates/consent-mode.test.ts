@@ -11,9 +11,11 @@ import '../support/gate'
 const tag = `<script type="text/plain" data-consent="analytics">
   window.seen = dataLayer.filter((entry) => !entry.event).map((entry) => Array.from(entry))</script>`
 const entries = (win: Window & Record<string, any>) =>
-  (win.dataLayer as (IArguments | { event: string })[]).filter((entry) => !('event' in entry)).map((entry) => Array.from(entry as IArguments))
+  (win.dataLayer as (IArguments | { event: string })[])
+    .filter((entry) => !('event' in entry))
+    .map((entry) => Array.from(entry as IArguments))
 const start = (doc: Document, options?: ConsentModeOptions) =>
-  createConsentry(siteConfig, { document: doc, ui: undefined, gates: [consentMode(options), ...domGates()] })
+  createConsentry(siteConfig, { document: doc, ui: false, gates: [consentMode(options), ...domGates()] })
 
 const denied = deniedSignals
 
@@ -59,7 +61,11 @@ describe('Google Consent Mode v2', () => {
     consent.setConsent({ 'analytics.ga': true })
     expect(entries(win)).toEqual([
       ['consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied', wait_for_update: 1000 }],
-      ['consent', 'default', { analytics_storage: 'granted', ad_storage: 'denied', region: ['US-CA', 'US-CO'], wait_for_update: 1000 }],
+      [
+        'consent',
+        'default',
+        { analytics_storage: 'granted', ad_storage: 'denied', region: ['US-CA', 'US-CO'], wait_for_update: 1000 },
+      ],
       ['set', 'ads_data_redaction', true],
       ['set', 'url_passthrough', true],
       ['consent', 'update', { analytics_storage: 'granted', ad_storage: 'denied' }],

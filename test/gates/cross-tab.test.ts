@@ -8,9 +8,11 @@ import { siteConfig } from '../support/configs'
 import '../support/gate'
 
 const tab = async (withoutBroadcastChannel = false) => {
-  const page = await blankPage(`<script type="text/plain" data-consent="analytics">window.ran = (window.ran || 0) + 1</script>`)
+  const page = await blankPage(
+    `<script type="text/plain" data-consent="analytics">window.ran = (window.ran || 0) + 1</script>`,
+  )
   if (withoutBroadcastChannel) delete (page.win as Partial<Window & typeof globalThis>).BroadcastChannel
-  const consent = createConsentry(siteConfig, { document: page.doc, ui: undefined, gates: [crossTab(), ...domGates()] })
+  const consent = createConsentry(siteConfig, { document: page.doc, ui: false, gates: [crossTab(), ...domGates()] })
   return { ...page, consent }
 }
 

@@ -10,9 +10,18 @@ import '../support/gate'
 
 type Stored = { contact: string | null; receipt: Record<string, any> }
 const stored = async (faults = ''): Promise<Stored[]> => (await fetch(`/__receipts?${faults}`)).json()
-const options: ReceiptsOptions = { endpoint: '/api/consent/receipts', subjectParam: 'ctk', retryDelay: 5, maxQueued: 2000 }
+const options: ReceiptsOptions = {
+  endpoint: '/api/consent/receipts',
+  subjectParam: 'ctk',
+  retryDelay: 5,
+  maxQueued: 2000,
+}
 const start = (doc: Document, extra: Partial<ReceiptsOptions> = {}) =>
-  createConsentry(siteConfig, { document: doc, ui: undefined, gates: [receipts({ ...options, ...extra }), ...domGates()] })
+  createConsentry(siteConfig, {
+    document: doc,
+    ui: false,
+    gates: [receipts({ ...options, ...extra }), ...domGates()],
+  })
 
 beforeEach(async () => {
   await stored('reset&fail=0&delay=0&down=0')
@@ -57,7 +66,8 @@ describe('consent receipts', () => {
 
   it('takes the recipient token out of the address bar before any gated tag runs, into subject only', async () => {
     const token: string = await (await fetch('/__receipts?sign=contact-1')).json()
-    const url = await servePage(`<!doctype html><body><script type="text/plain" data-consent="analytics" src="/__gated/tag.js"></script>
+    const url =
+      await servePage(`<!doctype html><body><script type="text/plain" data-consent="analytics" src="/__gated/tag.js"></script>
       <script type="text/plain" data-consent="analytics">window.seenUrl = location.href</script></body>`)
     const frame = await openFrame(`${url}?consent=preferences&ctk=${token}&utm=x`)
     const win = frame.contentWindow as Window & Record<string, any>
@@ -97,7 +107,11 @@ describe('consent receipts', () => {
 
   it('sends one receipt for a decision that crossTab() applies in other open tabs', async () => {
     const tab = async () =>
-      createConsentry(siteConfig, { document: (await blankPage()).doc, ui: undefined, gates: [receipts(options), crossTab(), ...domGates()] })
+      createConsentry(siteConfig, {
+        document: (await blankPage()).doc,
+        ui: false,
+        gates: [receipts(options), crossTab(), ...domGates()],
+      })
     const one = await tab()
     const two = await tab()
     one.acceptAll()
@@ -116,7 +130,9 @@ describe('consent receipts', () => {
     const { doc } = await blankPage()
     const consent = start(doc)
     consent.setConsent({ 'click-tracking': false })
-    await expect.poll(async () => (await stored()).map(({ receipt }) => receipt.categories['click-tracking'])).toEqual([false])
+    await expect
+      .poll(async () => (await stored()).map(({ receipt }) => receipt.categories['click-tracking']))
+      .toEqual([false])
     expect(JSON.parse(localStorage.getItem('consentry:outbox:consentry')!)).toEqual([refused])
     consent.destroy()
   })
@@ -134,7 +150,10 @@ describe('consent receipts', () => {
     const consent = start(first.contentDocument!)
     consent.setConsent({ 'click-tracking': false }, 'email-link')
     await expect.poll(stored).toHaveLength(1)
-    expect((await stored())[0]).toMatchObject({ contact: 'contact-3', receipt: { subject: 'verified', source: 'email-link' } })
+    expect((await stored())[0]).toMatchObject({
+      contact: 'contact-3',
+      receipt: { subject: 'verified', source: 'email-link' },
+    })
     consent.destroy()
   })
 
@@ -146,7 +165,11 @@ describe('consent receipts', () => {
     for (let i = 0; i < 5; i++) consent.setConsent({ analytics: i % 2 == 0 })
     const queue = JSON.parse(localStorage.getItem('consentry:outbox:consentry')!)
     expect(queue).toHaveLength(3)
-    expect(queue.map((receipt: { categories: { analytics: boolean } }) => receipt.categories.analytics)).toEqual([true, false, true])
+    expect(queue.map((receipt: { categories: { analytics: boolean } }) => receipt.categories.analytics)).toEqual([
+      true,
+      false,
+      true,
+    ])
     expect(warn).toHaveBeenCalledWith('consentry: receipt outbox full (3); dropping the oldest')
     warn.mockRestore()
     consent.destroy()
@@ -168,7 +191,10 @@ describe('consent receipts', () => {
     const { doc } = await blankPage()
     const consent = start(doc)
     await expect
-      .poll(async () => JSON.parse(localStorage.getItem('consentry:outbox:consentry') ?? '[]').length, { timeout: 60_000, interval: 250 })
+      .poll(async () => JSON.parse(localStorage.getItem('consentry:outbox:consentry') ?? '[]').length, {
+        timeout: 60_000,
+        interval: 250,
+      })
       .toBe(0)
     const all = await stored()
     expect(all).toHaveLength(1000)

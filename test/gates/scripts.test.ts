@@ -90,7 +90,7 @@ describe('gated scripts', () => {
     expect(win.ran).toEqual(['with nonce', 'external.js'])
   })
 
-  it("run only the scripts that carry the nonce given in the options, on a page without any policy", async () => {
+  it('run only the scripts that carry the nonce given in the options, on a page without any policy', async () => {
     const { win, doc } = await blankPage(`<script>window.ran = []</script>
       <script type="text/plain" data-consent="analytics" nonce="n0nce">ran.push('with nonce')</script>
       <script type="text/plain" data-consent="analytics">ran.push('without nonce')</script>

@@ -11,7 +11,7 @@ import { siteConfig } from '../support/configs'
 import '../support/gate'
 
 const start = (doc: Document, gate: Gate) =>
-  createConsentry(siteConfig, { document: doc, ui: undefined, gates: [gate, ...domGates()] })
+  createConsentry(siteConfig, { document: doc, ui: false, gates: [gate, ...domGates()] })
 
 describe('Microsoft UET', () => {
   it('pushes a denied default at start, then updates with the marketing grant', async () => {
@@ -21,8 +21,12 @@ describe('Microsoft UET', () => {
     consent.setConsent({ marketing: true })
     consent.rejectAll()
     expect(win.uetq.slice(3)).toEqual([
-      'consent', 'update', { ad_storage: 'granted' },
-      'consent', 'update', { ad_storage: 'denied' },
+      'consent',
+      'update',
+      { ad_storage: 'granted' },
+      'consent',
+      'update',
+      { ad_storage: 'denied' },
     ])
     consent.destroy()
   })
@@ -31,7 +35,15 @@ describe('Microsoft UET', () => {
     start((await blankPage()).doc, microsoftUet()).acceptAll()
     const { win, doc } = await blankPage(`<script>window.uetq = ['pageLoad']</script>`)
     start(doc, microsoftUet()).destroy()
-    expect(win.uetq).toEqual(['pageLoad', 'consent', 'default', { ad_storage: 'denied' }, 'consent', 'update', { ad_storage: 'granted' }])
+    expect(win.uetq).toEqual([
+      'pageLoad',
+      'consent',
+      'default',
+      { ad_storage: 'denied' },
+      'consent',
+      'update',
+      { ad_storage: 'granted' },
+    ])
   })
 })
 
@@ -46,7 +58,9 @@ describe('Microsoft Clarity', () => {
   })
 
   it('calls a loaded Clarity directly on every change', async () => {
-    const { win, doc } = await blankPage(`<script>window.calls = []; window.clarity = (...args) => calls.push(args)</script>`)
+    const { win, doc } = await blankPage(
+      `<script>window.calls = []; window.clarity = (...args) => calls.push(args)</script>`,
+    )
     const consent = start(doc, microsoftClarity())
     consent.acceptAll()
     consent.setConsent({ marketing: false })

@@ -4,23 +4,26 @@ import type { ConsentryConfig } from '../../src/core/types'
 import { LANGUAGES } from '../../src/i18n/locale'
 import { loadTexts } from '../../src/i18n/texts'
 
-const textsIn = (language: string, texts?: ConsentryConfig['texts']) =>
+const textsIn = (language: string, texts: NonNullable<ConsentryConfig['texts']> = {}) =>
   loadTexts(withDefaults({ revision: 1, language, categories: { essential: { required: true } }, texts }), document)
 
 const PURPOSES = ['analytics.purpose', 'marketing.purpose', 'click-tracking.purpose', 'otherPurpose']
 
-describe('lists in the visitor\'s language', () => {
-  it.each(['en', ...LANGUAGES])('joins %s as Intl.ListFormat does, from the language\'s own patterns', async (language) => {
-    const texts = await textsIn(language)
-    const phrases = PURPOSES.map((key) => texts.t(key).replace('{category}', 'X'))
-    const intl = new Intl.ListFormat(language, { type: 'conjunction' })
-    for (let count = 1; count <= phrases.length; count++) {
-      const items = phrases.slice(0, count)
-      expect(texts.list(items)).toBe(intl.format(items))
-    }
-  })
+describe("lists in the visitor's language", () => {
+  it.each(['en', ...LANGUAGES])(
+    "joins %s as Intl.ListFormat does, from the language's own patterns",
+    async (language) => {
+      const texts = await textsIn(language)
+      const phrases = PURPOSES.map((key) => texts.t(key).replace('{category}', 'X'))
+      const intl = new Intl.ListFormat(language, { type: 'conjunction' })
+      for (let count = 1; count <= phrases.length; count++) {
+        const items = phrases.slice(0, count)
+        expect(texts.list(items)).toBe(intl.format(items))
+      }
+    },
+  )
 
-  it('joins a language of the config\'s own through Intl, unless the config gives the patterns', async () => {
+  it("joins a language of the config's own through Intl, unless the config gives the patterns", async () => {
     expect((await textsIn('ja', { ja: { title: '設定' } })).list(['A', 'B', 'C'])).toBe('A、B、C')
     const patterns = { 'list.pair': '{0} + {1}', 'list.middle': '{0}; {1}', 'list.end': '{0} & {1}' }
     expect((await textsIn('xx', { xx: patterns })).list(['A', 'B', 'C', 'D'])).toBe('A; B; C & D')
@@ -28,7 +31,7 @@ describe('lists in the visitor\'s language', () => {
     expect((await textsIn('xx', { xx: patterns })).list(['A'])).toBe('A')
   })
 
-  it('lets the config change a bundled language\'s patterns', async () => {
+  it("lets the config change a bundled language's patterns", async () => {
     const texts = await textsIn('en', { en: { 'list.end': '{0} and {1}' } })
     expect(texts.list(['A', 'B', 'C'])).toBe('A, B and C')
   })

@@ -21,7 +21,9 @@ describe('pickLocale', () => {
   })
 
   it('bundles at least the twelve languages asked for', () => {
-    expect(LANGUAGES).toEqual(expect.arrayContaining(['de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'ar', 'he']))
+    expect(LANGUAGES).toEqual(
+      expect.arrayContaining(['de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'ar', 'he']),
+    )
   })
 
   it('knows which languages run right to left', () => {
@@ -32,7 +34,13 @@ describe('pickLocale', () => {
 describe('format', () => {
   it('puts nodes in the place of {placeholders} and keeps the rest as text', () => {
     const link = { type: 'a' }
-    expect(format('Read our {policy}, {unknown}.', { policy: link as never })).toEqual(['Read our ', link, ', ', '{unknown}', '.'])
+    expect(format('Read our {policy}, {unknown}.', { policy: link as never })).toEqual([
+      'Read our ',
+      link,
+      ', ',
+      '{unknown}',
+      '.',
+    ])
     expect(format('No placeholder', {})).toEqual(['No placeholder'])
   })
 })

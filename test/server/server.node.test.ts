@@ -1,7 +1,15 @@
 // consentry/server against PGlite in `npm test`, and against a real PostgreSQL server when
 // DATABASE_URL is set (.ci/run starts one). One database per file: PGlite takes seconds to start.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createConsentServer, migrate, openDatabase, signRecipientToken, verifyRecipientToken, type ConsentServer, type Database } from '../../src/server'
+import {
+  createConsentServer,
+  migrate,
+  openDatabase,
+  signRecipientToken,
+  verifyRecipientToken,
+  type ConsentServer,
+  type Database,
+} from '../../src/server'
 
 const ORIGIN = 'https://www.example.com'
 const SECRET = 'current-secret'
@@ -12,7 +20,13 @@ let app: ConsentServer
 
 beforeAll(async () => {
   db = await openDatabase(process.env.DATABASE_URL ?? 'memory://')
-  app = createConsentServer({ db, secrets: [SECRET, 'old-secret'], origins: [ORIGIN], apiKey: API_KEY, now: () => clock })
+  app = createConsentServer({
+    db,
+    secrets: [SECRET, 'old-secret'],
+    origins: [ORIGIN],
+    apiKey: API_KEY,
+    now: () => clock,
+  })
 }, 60_000)
 afterAll(() => db.close())
 beforeEach(async () => {
@@ -44,7 +58,9 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
     }),
   )
 const get = (path: string, key: string | null = API_KEY) =>
-  server().fetch(new Request(`http://crm.test${path}`, { headers: key == null ? {} : { authorization: `Bearer ${key}` } }))
+  server().fetch(
+    new Request(`http://crm.test${path}`, { headers: key == null ? {} : { authorization: `Bearer ${key}` } }),
+  )
 const token = (subject = 'contact-42', days = 30, secret = SECRET) =>
   signRecipientToken({ subject, expiresAt: new Date(clock.getTime() + days * 864e5) }, secret)
 const count = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM consentry_receipts'))[0]!.n)
@@ -52,7 +68,10 @@ const count = async () => Number((await db.query<{ n: string }>('SELECT count(*)
 describe('recipient tokens', () => {
   it('carry a subject and an expiry that only the secrets can read', () => {
     const sealed = token('contact-42')
-    expect(verifyRecipientToken(sealed, SECRET, clock)).toEqual({ subject: 'contact-42', expiresAt: new Date(Math.floor((clock.getTime() + 30 * 864e5) / 1000) * 1000) })
+    expect(verifyRecipientToken(sealed, SECRET, clock)).toEqual({
+      subject: 'contact-42',
+      expiresAt: new Date(Math.floor((clock.getTime() + 30 * 864e5) / 1000) * 1000),
+    })
     expect(sealed).not.toContain('contact')
     expect(Buffer.from(sealed.slice(3), 'base64url').toString('latin1')).not.toContain('contact-42')
   })
@@ -63,11 +82,14 @@ describe('recipient tokens', () => {
     const flipped = sealed.slice(0, -2) + (sealed.at(-2) == 'A' ? 'B' : 'A') + sealed.at(-1)
     expect(verifyRecipientToken(flipped, SECRET, clock)).toBeNull()
     expect(verifyRecipientToken(token('contact-42', 30, 'someone-else'), SECRET, clock)).toBeNull()
-    for (const junk of ['', 'c1.', 'c1.AAAA', 'x'.repeat(5000), 42, null, {}, 'c2.' + sealed.slice(3)]) expect(verifyRecipientToken(junk, SECRET, clock)).toBeNull()
+    for (const junk of ['', 'c1.', 'c1.AAAA', 'x'.repeat(5000), 42, null, {}, `c2.${sealed.slice(3)}`])
+      expect(verifyRecipientToken(junk, SECRET, clock)).toBeNull()
   })
 
   it('keep working across a key rotation: every listed secret is tried', () => {
-    expect(verifyRecipientToken(token('contact-7', 30, 'old-secret'), [SECRET, 'old-secret'], clock)?.subject).toBe('contact-7')
+    expect(verifyRecipientToken(token('contact-7', 30, 'old-secret'), [SECRET, 'old-secret'], clock)?.subject).toBe(
+      'contact-7',
+    )
   })
 
   it('refuse an empty secret, and the server refuses to start without secrets or API key', () => {
@@ -139,17 +161,46 @@ describe('POST /consent/receipts', () => {
 
   it('keeps the newer decision when an older receipt arrives late', async () => {
     const subject = token()
-    await post(receipt({ receiptId: uuid(2), subject, timestamp: '2026-06-01T11:00:00Z', categories: { 'click-tracking': false } }))
-    await post(receipt({ receiptId: uuid(1), subject, timestamp: '2026-06-01T10:00:00Z', categories: { 'click-tracking': true } }))
+    await post(
+      receipt({
+        receiptId: uuid(2),
+        subject,
+        timestamp: '2026-06-01T11:00:00Z',
+        categories: { 'click-tracking': false },
+      }),
+    )
+    await post(
+      receipt({
+        receiptId: uuid(1),
+        subject,
+        timestamp: '2026-06-01T10:00:00Z',
+        categories: { 'click-tracking': true },
+      }),
+    )
     expect((await (await get('/consent/subjects/contact-42')).json()).categories).toEqual({ 'click-tracking': false })
   })
 
   it('counts a receipt dated in the future as received now, so that it cannot pin the answer', async () => {
     const subject = token()
-    await post(receipt({ receiptId: uuid(1), subject, timestamp: '2099-01-01T00:00:00Z', categories: { 'click-tracking': true } }))
+    await post(
+      receipt({
+        receiptId: uuid(1),
+        subject,
+        timestamp: '2099-01-01T00:00:00Z',
+        categories: { 'click-tracking': true },
+      }),
+    )
     clock = new Date('2026-06-01T12:05:00Z')
     // The recipient's own browser.
-    await post(receipt({ receiptId: uuid(2), consentId: uuid(1001), subject, timestamp: '2026-06-01T12:04:00Z', categories: { 'click-tracking': false } }))
+    await post(
+      receipt({
+        receiptId: uuid(2),
+        consentId: uuid(1001),
+        subject,
+        timestamp: '2026-06-01T12:04:00Z',
+        categories: { 'click-tracking': false },
+      }),
+    )
     const latest = await (await get('/consent/subjects/contact-42')).json()
     expect(latest).toMatchObject({ categories: { 'click-tracking': false }, receiptId: uuid(2) })
   })
@@ -158,27 +209,58 @@ describe('POST /consent/receipts', () => {
     const subject = token()
     // The browser's clock is an hour ahead: both times are in the future, and clamped on arrival.
     clock = new Date('2026-06-01T12:01:00Z')
-    await post(receipt({ receiptId: uuid(2), subject, timestamp: '2026-06-01T13:01:00Z', categories: { 'click-tracking': true } }))
+    await post(
+      receipt({
+        receiptId: uuid(2),
+        subject,
+        timestamp: '2026-06-01T13:01:00Z',
+        categories: { 'click-tracking': true },
+      }),
+    )
     // The older receipt was refused once and arrives later, as a retry.
     clock = new Date('2026-06-01T12:05:00Z')
-    await post(receipt({ receiptId: uuid(1), subject, timestamp: '2026-06-01T13:00:00Z', categories: { 'click-tracking': false } }))
+    await post(
+      receipt({
+        receiptId: uuid(1),
+        subject,
+        timestamp: '2026-06-01T13:00:00Z',
+        categories: { 'click-tracking': false },
+      }),
+    )
     expect((await (await get('/consent/subjects/contact-42')).json()).categories).toEqual({ 'click-tracking': true })
   })
 
   it('can be erased for a subject with the SQL the docs give', async () => {
     await post(receipt({ subject: token() }))
-    const erase = (await import('node:fs')).readFileSync(new URL('../../docs/server.md', import.meta.url), 'utf8').match(/```sql\n([\s\S]*?)```/)![1]!
-    for (const statement of erase.split(';').map((each) => each.trim()).filter(Boolean)) await db.query(statement, ['contact-42'])
+    const erase = (await import('node:fs'))
+      .readFileSync(new URL('../../docs/server.md', import.meta.url), 'utf8')
+      .match(/```sql\n([\s\S]*?)```/)![1]!
+    for (const statement of erase
+      .split(';')
+      .map((each) => each.trim())
+      .filter(Boolean))
+      await db.query(statement, ['contact-42'])
     expect(await count()).toBe(0)
     expect((await get('/consent/subjects/contact-42')).status).toBe(404)
   })
 
   it('sets no cookie again whose value carries attributes', async () => {
-    const withCookie = createConsentServer({ db, secrets: [SECRET], origins: [ORIGIN], apiKey: API_KEY, consentCookie: { name: 'consentry' }, now: () => clock })
+    const withCookie = createConsentServer({
+      db,
+      secrets: [SECRET],
+      origins: [ORIGIN],
+      apiKey: API_KEY,
+      consentCookie: { name: 'consentry' },
+      now: () => clock,
+    })
     const response = await withCookie.fetch(
       new Request('https://crm.test/consent/receipts', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: ORIGIN, cookie: 'consentry=abc;Domain=example.org;Path=/evil' },
+        headers: {
+          'content-type': 'application/json',
+          origin: ORIGIN,
+          cookie: 'consentry=abc;Domain=example.org;Path=/evil',
+        },
         body: JSON.stringify(receipt()),
       }),
     )
@@ -198,19 +280,33 @@ describe('POST /consent/receipts', () => {
     const preflight = await server().fetch(
       new Request('http://crm.test/consent/receipts', {
         method: 'OPTIONS',
-        headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin: ORIGIN,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
       }),
     )
     expect(preflight.status).toBe(204)
     expect(preflight.headers.get('access-control-allow-origin')).toBe(ORIGIN)
     const foreign = await server().fetch(
-      new Request('http://crm.test/consent/receipts', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } }),
+      new Request('http://crm.test/consent/receipts', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      }),
     )
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
   })
 
   it('sets the consent cookie again as an HTTP cookie when asked to', async () => {
-    const withCookie = createConsentServer({ db, secrets: [SECRET], origins: [ORIGIN], apiKey: API_KEY, consentCookie: { name: 'consentry', days: 182 }, now: () => clock })
+    const withCookie = createConsentServer({
+      db,
+      secrets: [SECRET],
+      origins: [ORIGIN],
+      apiKey: API_KEY,
+      consentCookie: { name: 'consentry', days: 182 },
+      now: () => clock,
+    })
     const response = await withCookie.fetch(
       new Request('https://crm.test/consent/receipts', {
         method: 'POST',
@@ -233,7 +329,9 @@ describe('the CRM routes', () => {
     const csv = await get('/consent/subjects/contact-42/receipts?format=csv')
     expect(csv.headers.get('content-type')).toContain('text/csv')
     const lines = (await csv.text()).trim().split('\r\n')
-    expect(lines[0]).toBe('receiptId,consentId,subject,decidedAt,receivedAt,revision,source,gpc,locale,url,categories,services')
+    expect(lines[0]).toBe(
+      'receiptId,consentId,subject,decidedAt,receivedAt,revision,source,gpc,locale,url,categories,services',
+    )
     expect(lines).toHaveLength(3)
     // A cell a spreadsheet would run as a formula is kept as text.
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`)
@@ -267,7 +365,7 @@ describe('hostile and malformed requests', () => {
     ['categories as an array', () => post(receipt({ categories: [] })), 400],
     ['a category that is no boolean', () => post(receipt({ categories: { analytics: 'yes' } })), 400],
     ['a category named with SQL', () => post(receipt({ categories: { "a'); DELETE FROM x; --": true } })), 400],
-    ['a category named __proto__', () => post('{"receiptId":"' + uuid(1) + '","categories":{"__proto__":true}}'), 400],
+    ['a category named __proto__', () => post(`{"receiptId":"${uuid(1)}","categories":{"__proto__":true}}`), 400],
     ['services keyed without a dot', () => post(receipt({ services: { ga: true } })), 400],
     ['an unknown source', () => post(receipt({ source: 'hacker' })), 400],
     ['gpc as a string', () => post(receipt({ gpc: 'false' })), 400],
@@ -277,13 +375,17 @@ describe('hostile and malformed requests', () => {
     ['an impossible date', () => post(receipt({ timestamp: '2026-13-45T99:99:99Z' })), 400],
     ['an unknown field', () => post(receipt({ contact: 'contact-42' })), 400],
     ['a subject that is no token', () => post(receipt({ subject: 'contact-42' })), 403],
-    ['a tampered token', () => post(receipt({ subject: token().slice(0, -3) + 'AAA' })), 403],
+    ['a tampered token', () => post(receipt({ subject: `${token().slice(0, -3)}AAA` })), 403],
     ['a token of another secret', () => post(receipt({ subject: token('contact-42', 30, 'someone-else') })), 403],
     ['an expired token', () => post(receipt({ subject: token('contact-42', -1) })), 403],
     ['a subject that is a number', () => post(receipt({ subject: 42 })), 400],
-    ['a subject of 2,000 characters', () => post(receipt({ subject: 'c1.' + 'A'.repeat(2000) })), 400],
+    ['a subject of 2,000 characters', () => post(receipt({ subject: `c1.${'A'.repeat(2000)}` })), 400],
     ['a wrong origin', () => post(receipt(), { origin: 'https://evil.example' }), 403],
-    ['an origin that only starts like an allowed one', () => post(receipt(), { origin: ORIGIN + '.evil.example' }), 403],
+    [
+      'an origin that only starts like an allowed one',
+      () => post(receipt(), { origin: `${ORIGIN}.evil.example` }),
+      403,
+    ],
     ['GET on the receipts route', () => server().fetch(new Request('http://crm.test/consent/receipts')), 404],
     ['a subject query without a key', () => get('/consent/subjects/contact-42', null), 401],
     ['a subject query with a wrong key', () => get('/consent/subjects/contact-42', 'crm-key-2'), 401],

@@ -3,7 +3,11 @@
 /** Serve `body` at a fresh URL of the test server; `headers` are sent with it. */
 export const servePage = async (
   body: string,
-  options: { type?: string; headers?: Record<string, string>; /** ms to hold the rest at each <!--pause--> */ pause?: number } = {},
+  options: {
+    type?: string
+    headers?: Record<string, string> /** ms to hold the rest at each <!--pause--> */
+    pause?: number
+  } = {},
 ) => {
   const response = await fetch('/__page', { method: 'POST', body: JSON.stringify({ body, ...options }) })
   return ((await response.json()) as { url: string }).url
@@ -33,7 +37,8 @@ export const openPage = async (body: string, options?: Parameters<typeof servePa
 export const blankPage = (body = '') => openPage(`<!doctype html><html><head></head><body>${body}</body></html>`)
 
 /** Requests the test server received for /__gated and /__dist since the last clear; `clear` clears after reading. */
-export const requests = async (clear = false): Promise<string[]> => (await fetch('/__log' + (clear ? '?clear' : ''))).json()
+export const requests = async (clear = false): Promise<string[]> =>
+  (await fetch(`/__log${clear ? '?clear' : ''}`)).json()
 
 /** Delete every cookie this origin can see, at path /. */
 export const clearCookies = () => {
@@ -44,7 +49,9 @@ export const clearCookies = () => {
 }
 
 /** Remove the iframes earlier tests opened. */
-export const closeFrames = () => document.querySelectorAll('iframe').forEach((frame) => frame.remove())
+export const closeFrames = () => {
+  for (const frame of document.querySelectorAll('iframe')) frame.remove()
+}
 
 export const tick = (ms = 0) => new Promise((done) => setTimeout(done, ms))
 
@@ -80,3 +87,8 @@ export const uncaughtErrors = async (run: () => void) => {
  */
 export const labelOf = (element: Element | null | undefined) =>
   element?.querySelector(':scope > span:first-child')?.textContent ?? element?.textContent
+
+/** Run the animations under `root` to their end (the banner fades in): judge what it looks like once there. */
+export const finishAnimations = (root: Document | ShadowRoot) => {
+  for (const animation of root.getAnimations()) animation.finish()
+}

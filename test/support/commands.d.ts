@@ -2,7 +2,10 @@ import 'vitest/browser'
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
-    emulateMedia(media: { colorScheme?: 'light' | 'dark' | null; reducedMotion?: 'reduce' | 'no-preference' | null }): Promise<void>
+    emulateMedia(media: {
+      colorScheme?: 'light' | 'dark' | null
+      reducedMotion?: 'reduce' | 'no-preference' | null
+    }): Promise<void>
     emulateGpc(on: boolean): Promise<void>
   }
 }

@@ -8,7 +8,10 @@ export const siteConfig = {
     analytics: {
       title: { en: 'Analytics', de: 'Statistik' },
       services: {
-        ga: { title: 'Google Analytics', cookies: ['_gid', { name: '/^_ga(_.*)?$/', purpose: 'Visitor id', duration: '2 years' }] },
+        ga: {
+          title: 'Google Analytics',
+          cookies: ['_gid', { name: '/^_ga(_.*)?$/', purpose: 'Visitor id', duration: '2 years' }],
+        },
         fullstory: { title: 'FullStory', cookies: ['fs_uid'] },
       },
     },

@@ -12,10 +12,17 @@ const config = withDefaults(siteConfig)
 const names = grantNames(config)
 const onlyAnalytics = toStored(config, decide(config, { id: ID }, { analytics: true }, now), '')
 const valid = encode(onlyAnalytics)
-const sealed = (body: string) => body + '|' + checksum(body)
+const sealed = (body: string) => `${body}|${checksum(body)}`
 /** A well-sealed value of format 2 with some fields changed. */
 const sealedWith = (fields: Partial<Record<'format' | 'revision' | 'id' | 'time' | 'layout' | 'grants', string>>) => {
-  const { format = '2', revision = '1', id = ID, time = now.toString(36), layout = onlyAnalytics.layout, grants = onlyAnalytics.grants } = fields
+  const {
+    format = '2',
+    revision = '1',
+    id = ID,
+    time = now.toString(36),
+    layout = onlyAnalytics.layout,
+    grants = onlyAnalytics.grants,
+  } = fields
   return sealed([format, revision, id, time, layout, grants, ''].join('|'))
 }
 const json = (value: unknown) => encodeURIComponent(JSON.stringify(value))
@@ -29,7 +36,11 @@ export const cookieValues: [string, Outcome, string][] = [
   ['"true"', 'no decision', 'true'],
   ['a digit', 'no decision', '1'],
   ['JSON of another banner', 'no decision', json({ analytics: true, marketing: true })],
-  ['vanilla-cookieconsent JSON', 'no decision', json({ categories: ['necessary', 'analytics'], revision: 0, consentId: ID })],
+  [
+    'vanilla-cookieconsent JSON',
+    'no decision',
+    json({ categories: ['necessary', 'analytics'], revision: 0, consentId: ID }),
+  ],
   ['a OneTrust-like query string', 'no decision', encodeURIComponent('isGDPRApplied=true&groups=C0001:1,C0002:1')],
   ['base64', 'no decision', 'eyJhbmFseXRpY3MiOnRydWV9'],
   ['percent-garbage that cannot be decoded', 'no decision', '%E0%A4%A'],
@@ -41,7 +52,7 @@ export const cookieValues: [string, Outcome, string][] = [
   ['a valid value without its checksum', 'no decision', valid.slice(0, valid.lastIndexOf('|'))],
   ['a valid value with another checksum', 'no decision', valid.replace(/\|[^|]+$/, '|abc123')],
   ['a grant edited by hand', 'no decision', valid.replace(`|${onlyAnalytics.grants}|`, '|zz|')],
-  ['a valid value with an extra field', 'no decision', valid + '|x'],
+  ['a valid value with an extra field', 'no decision', `${valid}|x`],
   ['format version 1 (names, not grants)', 'no decision', sealed(`1|1|${ID}|${now.toString(36)}|essential+analytics|`)],
   ['format version 3', 'no decision', sealedWith({ format: '3' })],
   ['a consent id that is no UUID', 'no decision', sealedWith({ id: 'not-a-uuid' })],
@@ -49,7 +60,11 @@ export const cookieValues: [string, Outcome, string][] = [
   ['a consent id of another UUID version', 'no decision', sealedWith({ id: ID.replace('-4b7e-', '-1b7e-') })],
   ['an upper-case consent id', 'no decision', sealedWith({ id: ID.toUpperCase() })],
   ['a revision that is no number', 'no decision', sealedWith({ revision: 'x' })],
-  ...['', '0x1', ' 1', '1e0', '01'].map((revision): [string, Outcome, string] => [`the revision ${JSON.stringify(revision)}`, 'no decision', sealedWith({ revision })]),
+  ...['', '0x1', ' 1', '1e0', '01'].map((revision): [string, Outcome, string] => [
+    `the revision ${JSON.stringify(revision)}`,
+    'no decision',
+    sealedWith({ revision }),
+  ]),
   ['an older revision', 'no decision', sealedWith({ revision: '0' })],
   ['a newer revision', 'no decision', sealedWith({ revision: '2' })],
   ['a time two days ahead', 'no decision', sealedWith({ time: (now + 2 * 864e5).toString(36) })],
@@ -57,9 +72,13 @@ export const cookieValues: [string, Outcome, string][] = [
   ['a negative time', 'no decision', sealedWith({ time: '-1' })],
   ['an empty time', 'no decision', sealedWith({ time: '' })],
   ['a huge time', 'no decision', sealedWith({ time: 'zzzzzzzzzzzz' })],
-  ['grants laid out by another list of services', 'no decision', sealedWith({ layout: layoutOf([...names, 'analytics.hotjar'].sort()) })],
-  ['one grant too many', 'no decision', sealedWith({ grants: onlyAnalytics.grants + '0' })],
-  ['a grant that is no digit', 'no decision', sealedWith({ grants: onlyAnalytics.grants.slice(1) + '!' })],
+  [
+    'grants laid out by another list of services',
+    'no decision',
+    sealedWith({ layout: layoutOf([...names, 'analytics.hotjar'].sort()) }),
+  ],
+  ['one grant too many', 'no decision', sealedWith({ grants: `${onlyAnalytics.grants}0` })],
+  ['a grant that is no digit', 'no decision', sealedWith({ grants: `${onlyAnalytics.grants.slice(1)}!` })],
   ['the valid value', 'decided, only analytics', valid],
   ['no grants at all', 'decided, nothing granted', sealedWith({ grants: '0'.repeat(onlyAnalytics.grants.length) })],
 ]

@@ -21,7 +21,13 @@ const freePort = () =>
 /** Start the demo server; `stop()` ends it. */
 export const startDemo = async () => {
   const port = await freePort()
-  const env = { ...process.env, PORT: String(port), DATABASE_URL: 'memory://', TOKEN_SECRET: DEMO_SECRET, CRM_API_KEY: DEMO_API_KEY }
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: 'memory://',
+    TOKEN_SECRET: DEMO_SECRET,
+    CRM_API_KEY: DEMO_API_KEY,
+  }
   const child = spawn(process.execPath, ['demo/server.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
   await new Promise((ready, fail) => {
     child.stdout.once('data', ready)

@@ -13,13 +13,13 @@ beforeEach(async () => {
   await requests(true)
 })
 afterEach(() => {
-  instances.splice(0).forEach((consent) => consent.destroy())
+  for (const consent of instances.splice(0)) consent.destroy()
   closeFrames()
 })
 
 /** An instance with the site config that gates `doc` (with no UI: it has tests of its own). */
 export const gate = (doc: Document, options: Omit<ConsentryOptions, 'document' | 'ui'> = {}) => {
-  const consent = createConsentry(siteConfig, { document: doc, ui: undefined, ...options })
+  const consent = createConsentry(siteConfig, { document: doc, ui: false, ...options })
   instances.push(consent)
   return consent
 }

@@ -36,7 +36,13 @@ export const tags = `
   <p>End of page</p>`
 
 /** What the tags above request once everything is granted, sorted. */
-export const GATED = ['/__gated/fullstory.js', '/__gated/gtag.js?id=G-TEST&delay=100', '/__gated/pixel.gif', '/__gated/uet.js', '/__gated/video.html']
+export const GATED = [
+  '/__gated/fullstory.js',
+  '/__gated/gtag.js?id=G-TEST&delay=100',
+  '/__gated/pixel.gif',
+  '/__gated/uet.js',
+  '/__gated/video.html',
+]
 /** What their scripts record in `window.ran`, in the order they run. */
 export const RAN = ['G-TEST', 'inline', 'fullstory.js', 'uet.js']
 
@@ -55,7 +61,14 @@ export interface ScriptTagPage {
 }
 
 /** A page with the recorder, an inline config and the built script tag; returns its URL. */
-export const scriptTagPage = ({ config = siteConfig, before = '', body = '', nonce, headers, region }: ScriptTagPage = {}) => {
+export const scriptTagPage = ({
+  config = siteConfig,
+  before = '',
+  body = '',
+  nonce,
+  headers,
+  region,
+}: ScriptTagPage = {}) => {
   const attributes = (nonce ? ` nonce="${nonce}"` : '') + (region ? ` data-region="${region}"` : '')
   return servePage(
     `<!doctype html><html lang="en"><head><title>Page</title>${recorder}${inlineConfig(config)}${before}` +

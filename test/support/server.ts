@@ -11,7 +11,13 @@ import type { ConsentServer } from '../../src/server'
 /** The secret of the test receiver's recipient tokens. */
 export const RECEIPT_SECRET = 'test-receipt-secret'
 
-const TYPES: Record<string, string> = { js: 'text/javascript', html: 'text/html', gif: 'image/gif', json: 'application/json', css: 'text/css' }
+const TYPES: Record<string, string> = {
+  js: 'text/javascript',
+  html: 'text/html',
+  gif: 'image/gif',
+  json: 'application/json',
+  css: 'text/css',
+}
 const PIXEL = Buffer.from('R0lGODlhAQABAAAAACwAAAAAAQABAAA=', 'base64')
 
 const body = (req: IncomingMessage) =>
@@ -39,7 +45,9 @@ export const testServer = (root: string): Plugin => ({
     const faults = { fail: 0, delay: 0, down: 0 }
     // The built package, as a CRM would use it (npm test builds first); loaded at run time, so
     // that the bundled vite config does not take the server's code in.
-    const built: Promise<typeof import('../../src/server')> = import(pathToFileURL(resolve(root, 'dist/server/index.js')).href)
+    const built: Promise<typeof import('../../src/server')> = import(
+      pathToFileURL(resolve(root, 'dist/server/index.js')).href
+    )
     const database = built.then(({ openDatabase }) => openDatabase('memory://'))
     // One server per host the tests use, each allowing its own origin.
     const servers = new Map<string, Promise<ConsentServer>>()
@@ -47,7 +55,14 @@ export const testServer = (root: string): Plugin => ({
       let server = servers.get(host)
       if (!server) {
         server = Promise.all([built, database]).then(([{ createConsentServer }, db]) =>
-          createConsentServer({ db, secrets: [RECEIPT_SECRET], origins: [`http://${host}`], apiKey: 'test-api-key', prefix: '/api/consent', consentCookie: { name: 'consentry' } }),
+          createConsentServer({
+            db,
+            secrets: [RECEIPT_SECRET],
+            origins: [`http://${host}`],
+            apiKey: 'test-api-key',
+            prefix: '/api/consent',
+            consentCookie: { name: 'consentry' },
+          }),
         )
         servers.set(host, server)
       }
@@ -75,10 +90,15 @@ export const testServer = (root: string): Plugin => ({
         const contact = url.searchParams.get('sign')
         if (contact) {
           const { signRecipientToken } = await built
-          const token = signRecipientToken({ subject: contact, expiresAt: new Date(Date.now() + 864e5) }, RECEIPT_SECRET)
+          const token = signRecipientToken(
+            { subject: contact, expiresAt: new Date(Date.now() + 864e5) },
+            RECEIPT_SECRET,
+          )
           return send(res, 200, 'application/json', JSON.stringify(token))
         }
-        const rows = await db.query<Record<string, any>>('SELECT * FROM consentry_receipts ORDER BY received_at, receipt_id')
+        const rows = await db.query<Record<string, any>>(
+          'SELECT * FROM consentry_receipts ORDER BY received_at, receipt_id',
+        )
         const records = rows.map((row) => ({
           contact: row.subject,
           receipt: {
@@ -125,7 +145,9 @@ export const testServer = (root: string): Plugin => ({
       if (route == '__read-consent') {
         // readConsent of the built npm entry, in Node, on the Cookie header the browser sent.
         try {
-          const { readConsent }: typeof import('../../src/index') = await import(pathToFileURL(resolve(root, 'dist/npm/index.js')).href)
+          const { readConsent }: typeof import('../../src/index') = await import(
+            pathToFileURL(resolve(root, 'dist/npm/index.js')).href
+          )
           const config = JSON.parse(url.searchParams.get('config') ?? 'null')
           return send(res, 200, TYPES.json!, JSON.stringify(readConsent(config, req.headers.cookie)))
         } catch (error) {
@@ -137,14 +159,20 @@ export const testServer = (root: string): Plugin => ({
       if (route == '__vendor') {
         // Stand-ins of vendors' tags: each records, as it loads, the consent state it finds.
         const seen: Record<string, string> = {
-          'gtag.js': 'Array.from(window.dataLayer || []).filter((entry) => !entry.event).map((entry) => Array.from(entry))',
+          'gtag.js':
+            'Array.from(window.dataLayer || []).filter((entry) => !entry.event).map((entry) => Array.from(entry))',
           'uet.js': 'Array.from(window.uetq || [])',
           'clarity.js': '(window.clarity && window.clarity.q || []).map((entry) => Array.from(entry))',
           'fullstory.js': 'window._fs_capture_on_startup',
         }
         const what = seen[name]
         if (!what) return send(res, 404, 'text/plain', 'no such vendor')
-        return send(res, 200, TYPES.js!, `(window.vendorSeen = window.vendorSeen || []).push([${JSON.stringify(name)}, JSON.parse(JSON.stringify(${what}))])`)
+        return send(
+          res,
+          200,
+          TYPES.js!,
+          `(window.vendorSeen = window.vendorSeen || []).push([${JSON.stringify(name)}, JSON.parse(JSON.stringify(${what}))])`,
+        )
       }
       if (route == '__dist' || route == '__gated') log.push(url.pathname + url.search)
       if (route == '__gated') referers.push(req.headers.referer ?? '')

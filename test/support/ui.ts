@@ -10,7 +10,7 @@ const instances: Consentry[] = []
 
 beforeEach(clearCookies)
 afterEach(async () => {
-  instances.splice(0).forEach((consent) => consent.destroy())
+  for (const consent of instances.splice(0)) consent.destroy()
   closeFrames()
   document.documentElement.lang = 'en'
   history.replaceState(null, '', location.pathname)
@@ -18,7 +18,11 @@ afterEach(async () => {
 })
 
 /** The site config with a policy URL, and the given changes. */
-export const uiConfig = (changes: Partial<ConsentryConfig> = {}): ConsentryConfig => ({ ...siteConfig, policyUrl: '/privacy', ...changes })
+export const uiConfig = (changes: Partial<ConsentryConfig> = {}): ConsentryConfig => ({
+  ...siteConfig,
+  policyUrl: '/privacy',
+  ...changes,
+})
 
 /** An instance in this document; resolves once the UI has rendered something. */
 export const showUi = async (config: ConsentryConfig = uiConfig()) => {

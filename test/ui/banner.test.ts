@@ -10,7 +10,14 @@ const styleOf = (name: string) => {
   const element = [...ui()!.querySelectorAll('button')].find((button) => labelOf(button) == name)!
   const style = getComputedStyle(element)
   const box = element.getBoundingClientRect()
-  return { width: Math.round(box.width), height: Math.round(box.height), font: style.font, color: style.color, background: style.backgroundColor, border: style.border }
+  return {
+    width: Math.round(box.width),
+    height: Math.round(box.height),
+    font: style.font,
+    color: style.color,
+    background: style.backgroundColor,
+    border: style.border,
+  }
 }
 
 describe('the banner', () => {
@@ -20,7 +27,8 @@ describe('the banner', () => {
     await expect.element(banner()).toHaveTextContent(/We use cookies to run this site/)
     const link = page.getByRole('link', { name: 'cookie policy' })
     await expect.element(link).toHaveAttribute('href', '/privacy')
-    for (const name of ['Accept all', 'Reject all', 'Manage preferences']) await expect.element(button(name)).toBeVisible()
+    for (const name of ['Accept all', 'Reject all', 'Manage preferences'])
+      await expect.element(button(name)).toBeVisible()
   })
 
   it('goes away when the page decides through the API, and stays away', async () => {
@@ -88,7 +96,9 @@ describe('the banner', () => {
       `<h1>Article</h1>${'<p>Paragraph of text that fills the page.</p>'.repeat(30)}`,
     )
     const shifts: number[] = []
-    new win.PerformanceObserver((list: PerformanceObserverEntryList) => list.getEntries().forEach((entry: any) => shifts.push(entry.value))).observe({
+    new win.PerformanceObserver((list: PerformanceObserverEntryList) =>
+      shifts.push(...list.getEntries().map((entry) => (entry as PerformanceEntry & { value: number }).value)),
+    ).observe({
       type: 'layout-shift',
       buffered: true,
     })
@@ -150,7 +160,8 @@ describe('the banner', () => {
 
   it('keeps the page CSS out and its own CSS in (shadow DOM)', async () => {
     const style = document.createElement('style')
-    style.textContent = 'button { background: rgb(255, 0, 0) !important; font-size: 40px !important } p { display: none !important }'
+    style.textContent =
+      'button { background: rgb(255, 0, 0) !important; font-size: 40px !important } p { display: none !important }'
     document.head.append(style)
     const outside = document.createElement('p')
     outside.className = 'banner'
@@ -220,67 +231,91 @@ describe('the banner', () => {
     }
   })
 
-  it('names only the purposes the config holds, in the visitor\'s language', async () => {
+  it("names only the purposes the config holds, in the visitor's language", async () => {
     const text = () => ui()!.querySelector('.banner p')!.textContent
     let consent = await showUi(uiConfig({ categories: { essential: { required: true }, analytics: {} } }))
     expect(text()).toContain('With your consent we also use them to understand how the site is used.')
     expect(text()).not.toMatch(/ads|emails/)
     consent.destroy()
-    consent = await showUi(uiConfig({ categories: { essential: { required: true }, analytics: {}, marketing: {}, 'click-tracking': {} } }))
-    expect(text()).toContain('to understand how the site is used, to personalise ads, and to see which links in our emails you open.')
+    consent = await showUi(
+      uiConfig({ categories: { essential: { required: true }, analytics: {}, marketing: {}, 'click-tracking': {} } }),
+    )
+    expect(text()).toContain(
+      'to understand how the site is used, to personalise ads, and to see which links in our emails you open.',
+    )
     consent.destroy()
     // A category of the site's own: its title, or its own purpose text where the config gives one.
-    consent = await showUi(uiConfig({ categories: { essential: { required: true }, preferences: { title: 'Remembered settings' } } }))
+    consent = await showUi(
+      uiConfig({ categories: { essential: { required: true }, preferences: { title: 'Remembered settings' } } }),
+    )
     expect(text()).toContain('we also use them for Remembered settings.')
     consent.destroy()
-    consent = await showUi(uiConfig({ categories: { essential: { required: true }, preferences: {} }, texts: { en: { 'preferences.purpose': 'to remember your settings' } } }))
+    consent = await showUi(
+      uiConfig({
+        categories: { essential: { required: true }, preferences: {} },
+        texts: { en: { 'preferences.purpose': 'to remember your settings' } },
+      }),
+    )
     expect(text()).toContain('we also use them to remember your settings.')
     consent.destroy()
     consent = await showUi(uiConfig({ categories: { essential: { required: true } } }))
     expect(text()).toBe('We use only the cookies this site needs to work. Read our cookie policy.')
     consent.destroy()
-    consent = await showUi(uiConfig({ language: 'de', categories: { essential: { required: true }, analytics: {}, marketing: {} } }))
-    expect(text()).toContain('verwenden wir sie auch, um zu verstehen, wie die Website genutzt wird und um Werbung zu personalisieren.')
+    consent = await showUi(
+      uiConfig({ language: 'de', categories: { essential: { required: true }, analytics: {}, marketing: {} } }),
+    )
+    expect(text()).toContain(
+      'verwenden wir sie auch, um zu verstehen, wie die Website genutzt wird und um Werbung zu personalisieren.',
+    )
     consent.destroy()
     consent = await showUi(uiConfig({ mode: 'notice', categories: { essential: { required: true }, analytics: {} } }))
-    expect(text()).toBe('We use cookies to run this site and to understand how the site is used. Read our cookie policy.')
+    expect(text()).toBe(
+      'We use cookies to run this site and to understand how the site is used. Read our cookie policy.',
+    )
   })
 
   it.each([
     [390, 844],
     [1280, 720],
-  ])('lays its buttons out at %i px: Reject all and Accept all equal, no label wrapped, no button alone at half width', async (width, height) => {
-    await page.viewport(width, height)
-    try {
-      for (const language of ['en', 'de', 'fi'])
-        for (const layout of ['bar', 'box', 'center'] as const) {
-          const consent = await showUi(uiConfig({ language, ui: { layout } }))
-          const where = `${language}, ${layout}`
-          // Reject all, Accept all, Manage preferences, in that order.
-          const [reject, accept, manage] = [...ui()!.querySelectorAll('.banner button')].map((element) => element.getBoundingClientRect())
-          const actions = ui()!.querySelector('.banner .actions')!.getBoundingClientRect()
-          expect(Math.round(reject!.width), where).toBe(Math.round(accept!.width))
-          if (Math.round(reject!.top) != Math.round(accept!.top)) expect(Math.round(accept!.width), where).toBe(Math.round(actions.width))
-          // One line of text each: as tall as the 44 px minimum.
-          for (const button of [reject, accept, manage]) expect(Math.round(button!.height), where).toBe(44)
-          if (Math.round(manage!.top) != Math.round(accept!.top)) expect(Math.round(manage!.width), where).toBe(Math.round(actions.width))
-          // Each label sits in the middle of its button, as Manage preferences' does.
-          for (const element of ui()!.querySelectorAll('.banner .choices button')) {
-            const box = element.getBoundingClientRect()
-            // The text itself, not its span's box (which a grid stretches).
-            const text = document.createRange()
-            text.selectNodeContents(element.querySelector('span')!)
-            const label = text.getBoundingClientRect()
-            expect(Math.abs(label.top + label.height / 2 - (box.top + box.height / 2)), where).toBeLessThanOrEqual(1)
-            expect(Math.abs(label.left + label.width / 2 - (box.left + box.width / 2)), where).toBeLessThanOrEqual(1)
+  ])(
+    'lays its buttons out at %i px: Reject all and Accept all equal, no label wrapped, no button alone at half width',
+    async (width, height) => {
+      await page.viewport(width, height)
+      try {
+        for (const language of ['en', 'de', 'fi'])
+          for (const layout of ['bar', 'box', 'center'] as const) {
+            const consent = await showUi(uiConfig({ language, ui: { layout } }))
+            const where = `${language}, ${layout}`
+            // Reject all, Accept all, Manage preferences, in that order.
+            const [reject, accept, manage] = [...ui()!.querySelectorAll('.banner button')].map((element) =>
+              element.getBoundingClientRect(),
+            )
+            const actions = ui()!.querySelector('.banner .actions')!.getBoundingClientRect()
+            expect(Math.round(reject!.width), where).toBe(Math.round(accept!.width))
+            if (Math.round(reject!.top) != Math.round(accept!.top))
+              expect(Math.round(accept!.width), where).toBe(Math.round(actions.width))
+            // One line of text each: as tall as the 44 px minimum.
+            for (const button of [reject, accept, manage]) expect(Math.round(button!.height), where).toBe(44)
+            if (Math.round(manage!.top) != Math.round(accept!.top))
+              expect(Math.round(manage!.width), where).toBe(Math.round(actions.width))
+            // Each label sits in the middle of its button, as Manage preferences' does.
+            for (const element of ui()!.querySelectorAll('.banner .choices button')) {
+              const box = element.getBoundingClientRect()
+              // The text itself, not its span's box (which a grid stretches).
+              const text = document.createRange()
+              text.selectNodeContents(element.querySelector('span')!)
+              const label = text.getBoundingClientRect()
+              expect(Math.abs(label.top + label.height / 2 - (box.top + box.height / 2)), where).toBeLessThanOrEqual(1)
+              expect(Math.abs(label.left + label.width / 2 - (box.left + box.width / 2)), where).toBeLessThanOrEqual(1)
+            }
+            consent.destroy()
+            document.querySelector('[data-consentry]')?.remove()
           }
-          consent.destroy()
-          document.querySelector('[data-consentry]')?.remove()
-        }
-    } finally {
-      await page.viewport(414, 896)
-    }
-  })
+      } finally {
+        await page.viewport(414, 896)
+      }
+    },
+  )
 
   it('shows a focus ring in the accent colour, with at least 3:1 contrast against the panel', async () => {
     await showUi()

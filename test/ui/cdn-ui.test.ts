@@ -37,20 +37,30 @@ describe('the script tag UI', () => {
     await expect.poll(() => shadow(win)?.querySelector('.banner')).toBeTruthy()
     await tick(100)
     expect(resources(win)).toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js'])
-    const manage = [...shadow(win)!.querySelectorAll('button')].find((button) => labelOf(button) == 'Manage preferences')!
+    const manage = [...shadow(win)!.querySelectorAll('button')].find(
+      (button) => labelOf(button) == 'Manage preferences',
+    )!
     manage.dispatchEvent(new PointerEvent('pointerenter'))
-    await expect.poll(() => resources(win)).toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js', '/__dist/consentry-ui-preferences.js'])
+    await expect
+      .poll(() => resources(win))
+      .toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js', '/__dist/consentry-ui-preferences.js'])
     manage.click()
     await expect.poll(() => shadow(win)!.querySelector('dialog')?.open).toBe(true)
     expect(shadow(win)!.querySelectorAll('[role="switch"]').length).toBeGreaterThan(0)
   })
 
   it('uses a modulepreload of the UI chunk, fetched once and before the core runs, as docs/script-tag.md recommends for first visits', async () => {
-    const preloaded = page().replace('<script nonce="abc" src="/__dist/consentry.js">', '<link rel="modulepreload" href="/__dist/consentry-ui.js"><script nonce="abc" src="/__dist/consentry.js">')
+    const preloaded = page().replace(
+      '<script nonce="abc" src="/__dist/consentry.js">',
+      '<link rel="modulepreload" href="/__dist/consentry-ui.js"><script nonce="abc" src="/__dist/consentry.js">',
+    )
     const win = (await openFrame(await servePage(preloaded))).contentWindow as Window & Record<string, any>
     await expect.poll(() => shadow(win)?.querySelector('.banner')).toBeTruthy()
     const entries = win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/__dist/'))
-    expect(entries.map((entry) => new URL(entry.name).pathname)).toEqual(['/__dist/consentry-ui.js', '/__dist/consentry.js'])
+    expect(entries.map((entry) => new URL(entry.name).pathname)).toEqual([
+      '/__dist/consentry-ui.js',
+      '/__dist/consentry.js',
+    ])
     const [chunk, core] = entries as PerformanceResourceTiming[]
     // Requested before the core arrived, rather than after it ran.
     expect(chunk!.requestStart).toBeLessThan(core!.responseEnd)
@@ -61,8 +71,11 @@ describe('the script tag UI', () => {
     await expect.poll(() => shadow(english)?.querySelector('.banner')).toBeTruthy()
     expect(resources(english).some((path) => path.includes('consentry-ui-'))).toBe(false)
     clearCookies()
-    const german = (await openFrame(await servePage(page(siteConfig, 'de')))).contentWindow as Window & Record<string, any>
-    await expect.poll(() => shadow(german)?.querySelector('.banner h2')?.textContent).toBe('Ihre Privatsphäre ist uns wichtig')
+    const german = (await openFrame(await servePage(page(siteConfig, 'de')))).contentWindow as Window &
+      Record<string, any>
+    await expect
+      .poll(() => shadow(german)?.querySelector('.banner h2')?.textContent)
+      .toBe('Ihre Privatsphäre ist uns wichtig')
     expect(resources(german).filter((path) => path.includes('consentry-ui-'))).toEqual(['/__dist/consentry-ui-de.js'])
   })
 
@@ -81,9 +94,12 @@ describe('the script tag UI', () => {
     expect(errors).toEqual([])
   })
 
-  it("shows banner and preferences under a strict Content Security Policy without a violation", async () => {
+  it('shows banner and preferences under a strict Content Security Policy without a violation', async () => {
     const { win } = await openPage(
-      page().replace('<head>', `<head><script nonce="abc">window.violations = []; addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI))</script>`),
+      page().replace(
+        '<head>',
+        `<head><script nonce="abc">window.violations = []; addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI))</script>`,
+      ),
       { headers: { 'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'nonce-abc' 'self'" } },
     )
     await expect.poll(() => shadow(win)?.querySelector('.banner')).toBeTruthy()

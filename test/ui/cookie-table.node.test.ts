@@ -31,11 +31,18 @@ describe('cookie names as visitors read them', () => {
 })
 
 describe('the columns of the cookie tables', () => {
-  const config = (cookies: unknown[]) => withDefaults({ revision: 1, categories: { a: { services: { s: { cookies } } }, b: { services: { t: {} } } } } as never)
+  const config = (cookies: unknown[]) =>
+    withDefaults({
+      revision: 1,
+      categories: { a: { services: { s: { cookies } } }, b: { services: { t: {} } } },
+    } as never)
 
   it('hide a column that no cookie of the config fills', () => {
     expect(cookieColumns(config(['x', { name: 'y' }]))).toEqual({ purpose: false, duration: false })
     expect(cookieColumns(config(['x', { name: 'y', duration: '1 day' }]))).toEqual({ purpose: false, duration: true })
-    expect(cookieColumns(config([{ name: 'y', purpose: { en: 'Counts' } }]))).toEqual({ purpose: true, duration: false })
+    expect(cookieColumns(config([{ name: 'y', purpose: { en: 'Counts' } }]))).toEqual({
+      purpose: true,
+      duration: false,
+    })
   })
 })

@@ -57,7 +57,9 @@ describe('the preferences', () => {
     const details = ui()!.querySelector('details')!
     expect(details.open).toBe(true)
     expect(details.textContent).toContain('Google Analytics')
-    const rows = [...details.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent))
+    const rows = [...details.querySelectorAll('tbody tr')].map((row) =>
+      [...row.children].map((cell) => cell.textContent),
+    )
     expect(rows).toEqual([
       ['_gid', '', ''],
       ['_ga*', 'Visitor id', '2 years'],
@@ -67,8 +69,14 @@ describe('the preferences', () => {
 
   it('show cookie tables people read: readable names, only the columns some cookie fills, aligned, and a line for a service without cookies', async () => {
     const services = {
-      ga: { title: 'Google Analytics', cookies: [{ name: '_ga_*', match: '/^_ga_/', duration: '2 years' }, '/^_gcl_(au|aw)$/'] },
-      replay: { title: 'Session replay with a long name', cookies: [{ name: 'a_cookie_with_a_rather_long_name', duration: '1 year' }] },
+      ga: {
+        title: 'Google Analytics',
+        cookies: [{ name: '_ga_*', match: '/^_ga_/', duration: '2 years' }, '/^_gcl_(au|aw)$/'],
+      },
+      replay: {
+        title: 'Session replay with a long name',
+        cookies: [{ name: 'a_cookie_with_a_rather_long_name', duration: '1 year' }],
+      },
       chat: { title: 'Chat' },
     }
     await showUi(uiConfig({ categories: { essential: { required: true }, analytics: { services } } }))
@@ -77,13 +85,17 @@ describe('the preferences', () => {
     const tables = [...ui()!.querySelectorAll('table')]
     expect(tables).toHaveLength(2)
     // No cookie has a purpose: that column is gone from every table.
-    for (const table of tables) expect([...table.querySelectorAll('th')].map((cell) => cell.textContent)).toEqual(['Cookie', 'Duration'])
-    const rows = [...tables[0]!.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent))
+    for (const table of tables)
+      expect([...table.querySelectorAll('th')].map((cell) => cell.textContent)).toEqual(['Cookie', 'Duration'])
+    const rows = [...tables[0]!.querySelectorAll('tbody tr')].map((row) =>
+      [...row.children].map((cell) => cell.textContent),
+    )
     expect(rows).toEqual([
       ['_ga_*', '2 years'],
       ['_gcl_au, _gcl_aw', ''],
     ])
-    const columnsOf = (table: HTMLTableElement) => [...table.querySelectorAll('th')].map((cell) => Math.round(cell.getBoundingClientRect().left))
+    const columnsOf = (table: HTMLTableElement) =>
+      [...table.querySelectorAll('th')].map((cell) => Math.round(cell.getBoundingClientRect().left))
     expect(columnsOf(tables[1]!)).toEqual(columnsOf(tables[0]!))
     await expect.element(page.getByText('No cookies listed.')).toBeVisible()
   })
@@ -142,7 +154,9 @@ describe('the preferences', () => {
     consent.showPreferences()
     await marketing.click()
     await page.getByText('Services and cookies').nth(1).click()
-    await expect.element(page.getByRole('switch', { name: 'ads', exact: true })).toHaveAttribute('aria-checked', 'false')
+    await expect
+      .element(page.getByRole('switch', { name: 'ads', exact: true }))
+      .toHaveAttribute('aria-checked', 'false')
     await button('Save preferences').click()
     expect(consent.getState().services).toMatchObject({ 'marketing.ads': false, 'marketing.bing': false })
   })
@@ -225,36 +239,44 @@ describe('the preferences', () => {
     await expect.poll(open).toBe(true)
   })
 
-  it.each(['#consent-preferences', '?consent=preferences'])('open on load from an email link (%s), click tracking first', async (suffix) => {
-    history.replaceState(null, '', location.pathname + suffix)
-    await showUi()
-    await expect.poll(open).toBe(true)
-    expect(categoryTitles()).toEqual(['Email click tracking', 'Essential', 'Analytics', 'Marketing'])
-  })
+  it.each(['#consent-preferences', '?consent=preferences'])(
+    'open on load from an email link (%s), click tracking first',
+    async (suffix) => {
+      history.replaceState(null, '', location.pathname + suffix)
+      await showUi()
+      await expect.poll(open).toBe(true)
+      expect(categoryTitles()).toEqual(['Email click tracking', 'Essential', 'Analytics', 'Marketing'])
+    },
+  )
 
   it.each([
     [true, 'ltr', 'left'],
     ['bottom-end', 'ltr', 'right'],
     [true, 'rtl', 'right'],
     ['bottom-end', 'rtl', 'left'],
-  ] as const)('keep the settings button (%s, %s) a 44 px icon in the bottom %s corner, its label shown on focus', async (settingsButton, dir, side) => {
-    if (dir == 'rtl') document.documentElement.lang = 'ar'
-    const consent = await showUi(uiConfig({ ui: { settingsButton } }))
-    consent.rejectAll()
-    consent.hide()
-    const settings = page.getByRole('button', { name: dir == 'rtl' ? 'إعدادات ملفات تعريف الارتباط' : 'Cookie settings' })
-    await expect.element(settings).toBeVisible()
-    const element = ui()!.querySelector('.settings') as HTMLElement
-    const box = element.getBoundingClientRect()
-    expect(box.width).toBeLessThanOrEqual(48)
-    expect(box.height).toBeLessThanOrEqual(48)
-    expect(Math.round(innerHeight - box.bottom)).toBe(16)
-    expect(Math.round(side == 'left' ? box.left : innerWidth - box.right)).toBe(16)
-    element.focus()
-    await userEvent.keyboard('{Shift>}{Tab}{/Shift}{Tab}')
-    expect(ui()!.activeElement).toBe(element)
-    expect(element.getBoundingClientRect().width).toBeGreaterThan(80)
-  })
+  ] as const)(
+    'keep the settings button (%s, %s) a 44 px icon in the bottom %s corner, its label shown on focus',
+    async (settingsButton, dir, side) => {
+      if (dir == 'rtl') document.documentElement.lang = 'ar'
+      const consent = await showUi(uiConfig({ ui: { settingsButton } }))
+      consent.rejectAll()
+      consent.hide()
+      const settings = page.getByRole('button', {
+        name: dir == 'rtl' ? 'إعدادات ملفات تعريف الارتباط' : 'Cookie settings',
+      })
+      await expect.element(settings).toBeVisible()
+      const element = ui()!.querySelector('.settings') as HTMLElement
+      const box = element.getBoundingClientRect()
+      expect(box.width).toBeLessThanOrEqual(48)
+      expect(box.height).toBeLessThanOrEqual(48)
+      expect(Math.round(innerHeight - box.bottom)).toBe(16)
+      expect(Math.round(side == 'left' ? box.left : innerWidth - box.right)).toBe(16)
+      element.focus()
+      await userEvent.keyboard('{Shift>}{Tab}{/Shift}{Tab}')
+      expect(ui()!.activeElement).toBe(element)
+      expect(element.getBoundingClientRect().width).toBeGreaterThan(80)
+    },
+  )
 
   it('show a floating Cookie settings button when configured', async () => {
     const consent = await showUi(uiConfig({ ui: { settingsButton: true } }))

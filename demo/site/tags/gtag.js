@@ -3,4 +3,7 @@
 const consentCommands = Array.from(window.dataLayer || [])
   .map((entry) => Array.from(entry))
   .filter((command) => command[0] == 'consent')
-window.demoReport('gtag.js (ungated, Consent Mode)', consentCommands.map((command) => command[1]).join(', ') || 'no consent command')
+window.demoReport(
+  'gtag.js (ungated, Consent Mode)',
+  consentCommands.map((command) => command[1]).join(', ') || 'no consent command',
+)

@@ -16,8 +16,10 @@ export const microsoftClarity =
       if (!win) return
       win.clarity ??= Object.assign(
         function (this: unknown) {
-          // eslint-disable-next-line prefer-rest-params
-          ;(win.clarity!.q ??= []).push(arguments)
+          const queue = win.clarity!.q ?? []
+          win.clarity!.q = queue
+          // biome-ignore lint/complexity/noArguments: Clarity's loader replays Arguments objects, as its own snippet queues them.
+          queue.push(arguments)
         },
         { q: [] as unknown[] },
       )

@@ -3,7 +3,11 @@ import { onDecisions } from '../decisions'
 import type { Gate } from '../../core/types'
 
 type UetWindow = Window & { uetq?: unknown[] }
-const queueOf = (win: UetWindow | null) => (win ? (win.uetq ??= []) : [])
+const queueOf = (win: UetWindow | null) => {
+  if (!win) return []
+  win.uetq ??= []
+  return win.uetq
+}
 const signal = (granted: boolean) => ({ ad_storage: granted ? 'granted' : 'denied' })
 
 /** Push UET's consent default: `ad_storage` as it stands before a decision. */
@@ -20,7 +24,10 @@ export const pushUetDefault = (win: Window | null, granted: boolean) => {
  * @param start - `pushDefault: false` when the default is in the queue already.
  */
 export const microsoftUet =
-  ({ category = 'marketing' }: { category?: string } = {}, { pushDefault = true }: { pushDefault?: boolean } = {}): Gate =>
+  (
+    { category = 'marketing' }: { category?: string } = {},
+    { pushDefault = true }: { pushDefault?: boolean } = {},
+  ): Gate =>
   (consent, doc) => {
     const win = doc.defaultView as UetWindow | null
     if (pushDefault) pushUetDefault(win, defaultGrants(consent)(category))

@@ -7,7 +7,9 @@ export function AnalyticsStatus() {
   return (
     <p>
       {categories.analytics ? 'Analytics on ' : 'Analytics off '}
-      <button onClick={() => consent.acceptAll()}>Accept all</button>
+      <button type="button" onClick={() => consent.acceptAll()}>
+        Accept all
+      </button>
     </p>
   )
 }

@@ -23,6 +23,14 @@ const isGrantedIn = (state: ConsentState, name: string) =>
   (name.includes('.') ? state.services[name] : state.categories[name]) === true
 
 /** `children` once the category or service is granted, `fallback` until then. */
-export function ConsentGate({ service, fallback = null, children }: { service: string; fallback?: ReactNode; children?: ReactNode }) {
+export function ConsentGate({
+  service,
+  fallback = null,
+  children,
+}: {
+  service: string
+  fallback?: ReactNode
+  children?: ReactNode
+}) {
   return isGrantedIn(useConsent(), service) ? children : fallback
 }

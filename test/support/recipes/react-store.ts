@@ -9,6 +9,6 @@ export function AnalyticsStatus() {
     'p',
     null,
     categories.analytics ? 'Analytics on ' : 'Analytics off ',
-    createElement('button', { onClick: () => consent.acceptAll() }, 'Accept all'),
+    createElement('button', { type: 'button', onClick: () => consent.acceptAll() }, 'Accept all'),
   )
 }
