@@ -1,4 +1,4 @@
-// npm test: build, typecheck, lint and format, both vitest projects, size budgets, API docs, the packed package;
+// npm test: build, typecheck, lint and format, unused code, both vitest projects, size budgets, API docs, the packed package;
 // ends with the plain "N passed, N failed" line that CI reads, and fails when any step fails,
 // naming it.
 // With DATABASE_URL set (.ci/run starts a PostgreSQL server), the server's tests run a second
@@ -56,6 +56,8 @@ const steps = [
   ['typecheck', () => run('npx', ['tsc', '--noEmit'])],
   // Biome: the formatter and the linter, with the import boundaries between the layers (biome.jsonc).
   ['lint and format', () => run('npx', ['biome', 'ci', '.'])],
+  // knip: files, exports and dependencies nothing uses (knip.jsonc lists the entries).
+  ['unused code', () => run('npx', ['knip'])],
   ['tests', () => vitest('.vitest/results.json', process.argv.slice(2))],
   ...(postgres
     ? [

@@ -1,7 +1,7 @@
 // The CRM frontend's one Consentry instance, created once for the whole single-page app.
 import { createConsentry, defineConfig } from 'consentry'
 
-export const config = defineConfig({
+const config = defineConfig({
   revision: 1,
   // Its own cookie: the marketing site's config has other services, and a decision counts only
   // for the list it was made over.

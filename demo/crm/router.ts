@@ -6,7 +6,7 @@ export const $path = atom(location.pathname)
 
 const APP_PAGES = /^\/crm\/(settings|contacts(\/[\w-]+)?)?$/
 
-export const navigate = (path: string) => {
+const navigate = (path: string) => {
   if (path == $path.get()) return
   history.pushState(null, '', path)
   $path.set(path)

@@ -7,7 +7,7 @@ import type { SyntaxNode } from '@lezer/common'
 const VALUES = new Set(['Object', 'Array', 'String', 'Number', 'True', 'False', 'Null'])
 
 /** The segments of a validator path: names split on dots, `[n]` indices apart. */
-export const segmentsOf = (path: string) =>
+const segmentsOf = (path: string) =>
   path
     .replace(/\[(\d+)\]/g, '.$1')
     .split('.')

@@ -4,7 +4,7 @@ import type { CookieInput } from './types'
 export const REGEX = /^\/(.+)\/([a-z]*)$/
 
 /** What a cookie entry of the config matches: its `match`, or else its name. */
-export const cookiePattern = (cookie: CookieInput) => {
+const cookiePattern = (cookie: CookieInput) => {
   if (typeof cookie == 'string') return cookie
   return cookie.match ?? cookie.name
 }

@@ -22,7 +22,7 @@ export const grantNames = (config: Config): string[] => {
 /** The checksum of a list of names, stored with the grants laid out by it. */
 export const layoutOf = (names: string[]) => checksum(names.join('+'))
 
-export const packGrants = (grants: boolean[]): string => {
+const packGrants = (grants: boolean[]): string => {
   let text = ''
   for (let start = 0; start < grants.length; start += BITS) {
     let digit = 0
@@ -35,7 +35,7 @@ export const packGrants = (grants: boolean[]): string => {
 }
 
 /** The grants packed by {@link packGrants}, or undefined when `text` does not hold `count` of them. */
-export const unpackGrants = (text: string, count: number): boolean[] | undefined => {
+const unpackGrants = (text: string, count: number): boolean[] | undefined => {
   if (text.length != Math.ceil(count / BITS)) return undefined
   const grants: boolean[] = []
   for (let i = 0; i < count; i++) {

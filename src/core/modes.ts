@@ -10,7 +10,7 @@ export const resolveMode = (config: Pick<Config, 'mode' | 'regions'>, region: st
 }
 
 /** Whether a category sells or shares personal information: `marketing`, and those marked so. */
-export const isSaleOrSharing = (config: Config, name: string) =>
+const isSaleOrSharing = (config: Config, name: string) =>
   name == 'marketing' || own(config.categories, name)?.saleOrSharing == true
 
 /** "Do Not Sell or Share": a choice that denies the categories that sell or share personal information. */

@@ -16,7 +16,7 @@ interface Props {
  * understand how the site is used and to personalise ads"): the banner names only what the
  * config holds. A category without a `<name>.purpose` text is named by its title.
  */
-export const purposesOf = (config: Config, { t, pick, list }: Texts): string | undefined => {
+const purposesOf = (config: Config, { t, pick, list }: Texts): string | undefined => {
   const phrases: string[] = []
   for (const [name, category] of Object.entries(config.categories)) {
     if (category.required) continue

@@ -5,8 +5,8 @@ import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { chromium } from 'playwright'
 
-export const DEMO_API_KEY = 'demo-test-api-key'
-export const DEMO_SECRET = 'demo-test-secret-0123456789abcdef0123456789abcdef'
+const DEMO_API_KEY = 'demo-test-api-key'
+const DEMO_SECRET = 'demo-test-secret-0123456789abcdef0123456789abcdef'
 
 const freePort = () =>
   new Promise<number>((done, fail) => {

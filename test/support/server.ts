@@ -9,7 +9,7 @@ import type { Plugin } from 'vite'
 import type { ConsentServer } from '../../src/server'
 
 /** The secret of the test receiver's recipient tokens. */
-export const RECEIPT_SECRET = 'test-receipt-secret'
+const RECEIPT_SECRET = 'test-receipt-secret'
 
 const TYPES: Record<string, string> = {
   js: 'text/javascript',
