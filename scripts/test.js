@@ -67,7 +67,7 @@ const steps = [
         ],
       ]
     : []),
-  ['size budgets', () => run('npx', ['size-limit'])],
+  ['size budgets', () => run('npm', ['run', '--silent', 'size'])],
   ['API docs', () => run('npx', ['typedoc', '--emit', 'none'])],
   ['package', lintPackage],
 ]
