@@ -21,16 +21,26 @@ const CHROMIUM_ARGS = [
 
 // nanostores keeps a counter on globalThis; the script-tag build must add nothing to window
 // but `consentry`, so its bundled copy gets a private counter.
-const privateNanostoresGlobal = (): Plugin => ({
-  name: 'consentry-private-nanostores-global',
-  transform(code, id) {
-    if (!id.includes('nanostores')) return
-    const replaced = code.replace('(globalThis.nanostoresGlobal ||= { epoch: 0 })', '{ epoch: 0 }')
-    // map: null keeps the module's mappings (only one line's columns move); without a map, the
-    // module would be missing from the source map altogether.
-    return replaced == code ? undefined : { code: replaced, map: null }
-  },
-})
+const privateNanostoresGlobal = (): Plugin => {
+  let patched = false
+  return {
+    name: 'consentry-private-nanostores-global',
+    transform(code, id) {
+      if (!id.includes('nanostores')) return
+      const replaced = code.replace('(globalThis.nanostoresGlobal ||= { epoch: 0 })', '{ epoch: 0 }')
+      if (replaced == code) return
+      patched = true
+      // map: null keeps the module's mappings (only one line's columns move); without a map, the
+      // module would be missing from the source map altogether.
+      return { code: replaced, map: null }
+    },
+    buildEnd(error) {
+      // A nanostores release that words the line differently would otherwise leave the global in.
+      if (!error && !patched)
+        this.error('nanostores no longer sets globalThis.nanostoresGlobal as expected: update this plugin')
+    },
+  }
+}
 
 // A Terser pass over the minified browser builds takes a few per cent more off their brotli
 // size than Rolldown's minifier alone; the source map is carried through.

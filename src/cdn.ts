@@ -2,7 +2,7 @@
 // A config validated once is fingerprinted in the decision cookie; a returning visitor's
 // unchanged config skips the validator, which lives in a chunk loaded only when needed.
 import { checksum, decode } from './core/codec'
-import { createCore } from './core/consentry'
+import { createCore } from './core/create-core'
 import { withDefaults } from './core/defaults'
 import { resolveMode } from './core/modes'
 import { hasOwn } from './core/own'

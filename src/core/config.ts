@@ -6,6 +6,7 @@ import type { Config } from './types'
 
 /** The one error type of Consentry. Its message reads `consentry: <json.path>: <what was expected>`. */
 export class ConsentryError extends Error {
+  /** `ConsentryError`, for logs and `error.name` checks. */
   override name = 'ConsentryError'
 }
 
@@ -17,7 +18,7 @@ type Check = (value: any, path: string) => any
 const fail = (path: string, problem: string): never => {
   throw new ConsentryError(`consentry: ${path || 'config'}: ${problem}`)
 }
-const expect = (path: string, what: string) => fail(path, `expected ${what}`)
+const expected = (path: string, what: string) => fail(path, `expected ${what}`)
 const at = (path: string, key: string) => (path ? `${path}.${key}` : key)
 const isObject = (value: unknown): value is Record<string, unknown> =>
   !!value && typeof value == 'object' && !Array.isArray(value)
@@ -35,19 +36,19 @@ const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]+$/
 const is =
   (type: string): Check =>
   (value, path) =>
-    typeof value == type ? value : expect(path, type)
+    typeof value == type ? value : expected(path, type)
 const boolean = is('boolean')
 const string = is('string')
 const matching =
   (pattern: RegExp): Check =>
   (value, path) =>
-    pattern.test(string(value, path)) ? value : expect(path, `string matching ${pattern}`)
+    pattern.test(string(value, path)) ? value : expected(path, `string matching ${pattern}`)
 const record =
   (key: RegExp, item: Check): Check =>
   (value, path) => {
-    if (!isObject(value)) expect(path, 'object')
+    if (!isObject(value)) expected(path, 'object')
     for (const name of Object.keys(value)) {
-      if (!key.test(name)) expect(at(path, name), `key matching ${key}`)
+      if (!key.test(name)) expected(at(path, name), `key matching ${key}`)
       item(value[name], at(path, name))
     }
     return value
@@ -58,7 +59,10 @@ const distance = (a: string, b: string) => {
   let row = [...Array(b.length + 1).keys()]
   for (const char of a) {
     const next = [row[0]! + 1]
-    for (let j = 0; j < b.length; j++) next.push(Math.min(next[j]! + 1, row[j + 1]! + 1, row[j]! + +(char != b[j])))
+    for (let j = 0; j < b.length; j++) {
+      const substitution = char == b[j] ? 0 : 1
+      next.push(Math.min(next[j]! + 1, row[j + 1]! + 1, row[j]! + substitution))
+    }
     row = next
   }
   return row[b.length]!
@@ -67,7 +71,7 @@ const distance = (a: string, b: string) => {
 const object =
   (fields: Record<string, Check>, required: string[] = []): Check =>
   (value, path) => {
-    if (!isObject(value)) expect(path, 'object')
+    if (!isObject(value)) expected(path, 'object')
     // Own keys only: "constructor" or "__proto__" in a config is an unknown key like any other.
     for (const key of Object.keys(value)) {
       const check = own(fields, key)
@@ -86,7 +90,7 @@ const object =
 const text: Check = (value, path) => {
   if (isObject(value)) return record(LANGUAGE, string)(value, path)
   if (typeof value == 'string') return value
-  return expect(path, 'string or object')
+  return expected(path, 'string or object')
 }
 
 /** An exact cookie name or a `/regex/flags` that compiles. */
@@ -95,7 +99,7 @@ const cookiePattern: Check = (value, path) => {
   try {
     matchesCookie(value, '')
   } catch {
-    expect(path, 'a valid /regular expression/')
+    expected(path, 'a valid /regular expression/')
   }
   if (!REGEX.test(value)) matching(COOKIE_NAME)(value, path)
 }
@@ -104,7 +108,7 @@ const cookiePattern: Check = (value, path) => {
 // object ("constructor", "toString") is never read back.
 const consentCookieName: Check = (value, path) => {
   matching(COOKIE_NAME)(value, path)
-  if (value in Object.prototype) expect(path, 'a name that is not a property of every object')
+  if (value in Object.prototype) expected(path, 'a name that is not a property of every object')
   return value
 }
 
@@ -118,7 +122,7 @@ const cookie: Check = (value, path) => {
 const list =
   (item: Check): Check =>
   (value, path) => {
-    if (!Array.isArray(value)) expect(path, 'array')
+    if (!Array.isArray(value)) expected(path, 'array')
     value.forEach((each: unknown, i: number) => {
       item(each, `${path}[${i}]`)
     })
@@ -130,11 +134,11 @@ const atLeast =
   (minimum: number, integer = false): Check =>
   (value, path) => {
     const valid = Number.isFinite(value) && value >= minimum && (!integer || Number.isInteger(value))
-    return valid ? value : expect(path, `${integer ? 'integer' : 'number'} >= ${minimum}`)
+    return valid ? value : expected(path, `${integer ? 'integer' : 'number'} >= ${minimum}`)
   }
 
 const url: Check = (value, path) =>
-  SAFE_URL.test(string(value, path)) ? value : expect(path, 'an http(s), mailto or relative URL')
+  SAFE_URL.test(string(value, path)) ? value : expected(path, 'an http(s), mailto or relative URL')
 
 const consentMode: Check = (value, path) => {
   if (typeof value == 'boolean') return value
@@ -150,7 +154,7 @@ const consentMode: Check = (value, path) => {
 const validate = object(
   {
     $schema: string,
-    revision: (value, path) => (Number.isInteger(value) && value > 0 ? value : expect(path, 'integer >= 1')),
+    revision: (value, path) => (Number.isInteger(value) && value > 0 ? value : expected(path, 'integer >= 1')),
     categories: record(
       NAME,
       object({
@@ -173,7 +177,7 @@ const validate = object(
       name: consentCookieName,
       domain: matching(/^\.?[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*$/),
       path: matching(/^\//),
-      days: (value, path) => (Number.isFinite(value) && value > 0 ? value : expect(path, 'number > 0')),
+      days: (value, path) => (Number.isFinite(value) && value > 0 ? value : expected(path, 'number > 0')),
       sameSite: matching(/^(lax|strict|none)$/),
       secure: boolean,
     }),

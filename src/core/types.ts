@@ -92,6 +92,7 @@ export interface ConsentryConfig {
   revision: number
   /** Ordered map of categories; names match `^[a-z][a-z0-9-]*$`. */
   categories: Record<string, CategoryInput>
+  /** Where and how long the decision is stored: see {@link CookieOptions}. */
   cookie?: CookieOptions
   /** Language of the texts; default: the page's `<html lang>`, then the browser's. */
   language?: string
@@ -243,22 +244,26 @@ export type ConsentryConfigInput = ConsentryConfig | Widened<ConsentryConfig>
  * `'essential' | 'analytics' | 'analytics.ga' | …`. `string` when the type does not say (a config
  * typed `unknown`, or `ConsentryConfig` itself).
  */
-export type ConsentName<C> = C extends { categories: infer Categories }
-  ? string extends keyof Categories
-    ? string
-    : {
-        [Category in keyof Categories & string]:
-          | Category
-          | (Categories[Category] extends { services: infer Services }
-              ? string extends keyof Services
-                ? `${Category}.${string}`
-                : `${Category}.${keyof Services & string}`
-              : never)
-      }[keyof Categories & string]
-  : string
+// Record<'categories', …> rather than { categories: … }: the same match, without a type literal
+// that the API reference would list as an undocumented property.
+export type ConsentName<C> =
+  C extends Record<'categories', infer Categories>
+    ? string extends keyof Categories
+      ? string
+      : {
+          [Category in keyof Categories & string]:
+            | Category
+            | (Categories[Category] extends Record<'services', infer Services>
+                ? string extends keyof Services
+                  ? `${Category}.${string}`
+                  : `${Category}.${keyof Services & string}`
+                : never)
+        }[keyof Categories & string]
+    : string
 
 /** The config after validation: the same, with every cookie option filled in. */
 export interface Config extends Omit<ConsentryConfig, 'cookie'> {
+  /** The cookie options, each filled in with its default. */
   cookie: Required<Omit<CookieOptions, 'domain' | 'secure'>> & Pick<CookieOptions, 'domain' | 'secure'>
 }
 

@@ -1,6 +1,6 @@
 import { createDataLayer, type DataLayerWindow } from '../core/events'
 import { grantedBefore } from '../core/modes'
-import { onDecisions } from './decisions'
+import { onDecisions } from './on-decisions'
 import type { ConsentModeOptions, ConsentSignal, Consentry, Gate } from '../core/types'
 
 export type { ConsentModeOptions, ConsentSignal }

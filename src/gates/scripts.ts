@@ -1,5 +1,5 @@
 import type { Consentry } from '../core/types'
-import { domGate } from './dom'
+import { domGate } from './dom-gate'
 import { carriesNonce, scriptPolicy, type ScriptGateOptions } from './trust'
 
 /** A real script with the gated one's attributes and content, through the Trusted Types policy. */

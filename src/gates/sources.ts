@@ -1,5 +1,5 @@
 import { isSafeUrl } from '../core/url'
-import { domGate } from './dom'
+import { domGate } from './dom-gate'
 
 /**
  * Gate for `<iframe|img|… data-consent data-src>`: `src` is set when granted; when withdrawn an

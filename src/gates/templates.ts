@@ -1,4 +1,4 @@
-import { domGate } from './dom'
+import { domGate } from './dom-gate'
 import { carriesNonce, type ScriptGateOptions } from './trust'
 
 /**

@@ -25,13 +25,21 @@ export interface ConsentServerOptions {
    * answer (Safari caps cookies written by scripts at 7 days). Pair it with the browser side's
    * `receipts.setCookie`.
    */
-  consentCookie?: { name: string; days?: number; domain?: string }
+  consentCookie?: {
+    /** The consent cookie's name, as in the browser's config (`cookie.name`). */
+    name: string
+    /** Its lifetime in days, as `cookie.days`. */
+    days?: number
+    /** Its domain, as `cookie.domain`. */
+    domain?: string
+  }
   /** The clock, for tests. */
   now?: () => Date
 }
 
 /** A consent server: a Fetch API handler to mount in any framework, or to serve with {@link serve}. */
 export interface ConsentServer {
+  /** Answer one request: the receipts, consent and history routes, CORS and errors included. */
   fetch(request: Request): Promise<Response>
 }
 
@@ -96,7 +104,7 @@ export const createConsentServer = ({
   if (!origins.length) throw new Error('consentry: createConsentServer needs the origins whose pages send receipts')
   const validate = new Ajv({ allErrors: false })
     .addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text)))
-    .compile(receiptSchema)
+    .compile<ReceivedReceipt>(receiptSchema)
   const app = new Hono().basePath(prefix)
   const fail = (c: Context, status: 400 | 401 | 403 | 404 | 413, error: string) => c.json({ error }, status)
 

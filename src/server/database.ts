@@ -8,9 +8,11 @@ export type Query = <Row = Record<string, unknown>>(text: string, params?: unkno
 
 /** PostgreSQL or PGlite behind one small interface. */
 export interface Database {
+  /** Run one parameterised statement (`$1`, `$2`, …) and return its rows. */
   query: Query
   /** Run `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (query: Query) => Promise<T>): Promise<T>
+  /** End the pool or the embedded database. */
   close(): Promise<void>
 }
 

@@ -4,8 +4,8 @@ const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 // No NUL character: PostgreSQL's text cannot hold one.
 const TEXT = '^[^\\u0000]*$'
 
-/** The JSON Schema of a consent receipt, as the browser side sends it. */
-export const receiptSchema = {
+/** The JSON Schema (draft 7) of a consent receipt, as the browser side sends it. */
+export const receiptSchema: Readonly<Record<string, unknown>> = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'Consentry consent receipt',
   type: 'object',

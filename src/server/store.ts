@@ -3,27 +3,45 @@ import type { ReceivedReceipt } from './receipt-schema'
 
 /** The newest decision of a subject, as the CRM reads it. */
 export interface LatestDecision {
+  /** The CRM's contact, from the recipient token. */
   subject: string
+  /** Every category of the config: granted or not. */
   categories: Record<string, boolean>
+  /** Every service, keyed `category.service`: granted or not. */
   services: Record<string, boolean>
+  /** The config revision the decision was made under. */
   revision: number
+  /** The receipt that recorded it: its proof in the history. */
   receiptId: string
+  /** When the visitor decided, ISO 8601 (clamped to the time of arrival). */
   updatedAt: string
 }
 
 /** One stored receipt, for the proof of consent. */
 export interface StoredReceipt {
+  /** Unique per decision; a receipt sent twice is stored once. */
   receiptId: string
+  /** The browser's consent id, stable while a decision is stored. */
   consentId: string
+  /** The CRM's contact from the recipient token, or null for an anonymous visitor. */
   subject: string | null
+  /** The config revision the decision was made under. */
   revision: number
+  /** Every category: granted or not. */
   categories: Record<string, boolean>
+  /** Every service, keyed `category.service`: granted or not. */
   services: Record<string, boolean>
+  /** Who decided: `banner`, `preferences`, `api`, `email-link` or `placeholder`. */
   source: string
+  /** Whether the browser sent the Global Privacy Control signal. */
   gpc: boolean
+  /** The language of the page or the browser. */
   locale: string
+  /** The page URL, without the recipient token. */
   url: string
+  /** When the visitor decided, by the browser's clock (clamped to a day ahead of arrival), ISO 8601. */
   decidedAt: string
+  /** When the server stored it, ISO 8601. */
   receivedAt: string
 }
 

@@ -2,7 +2,9 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 
 /** What a recipient token carries: the CRM's contact, and until when it is valid. */
 export interface RecipientToken {
+  /** The CRM's contact id. */
   subject: string
+  /** After this, the token no longer ties a decision to the contact. */
   expiresAt: Date
 }
 

@@ -3,7 +3,7 @@ import { own } from '../core/own'
 import { PLACEHOLDER_TARGETS, placeholderOff } from '../core/placeholders'
 import type { Consentry } from '../core/types'
 // biome-ignore lint/style/noRestrictedImports: placeholders are a gate that the UI draws; domGate is the public helper every gate is built on.
-import { domGate } from '../gates/dom'
+import { domGate } from '../gates/dom-gate'
 import { format } from '../i18n/format'
 import type { Texts } from '../i18n/texts'
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createConsentry } from '../../src/consentry'
+import { createConsentry } from '../../src/create-consentry'
 import { clearCookies, closeFrames, servePage } from '../support/browser'
 import { siteConfig } from '../support/configs'
 import { cookieValues } from '../support/cookie-values'

@@ -87,7 +87,11 @@ describe('the email preferences flow', { timeout: 30000 }, () => {
     expect(await dialog.locator('.category h3').first().textContent()).toBe('Email click tracking')
     expect(new URL(page.url()).searchParams.has('ctk')).toBe(false)
     await dialog.getByRole('switch', { name: 'Email click tracking', exact: true }).click()
+    // The receipt leaves once its sender chunk has loaded; a page left before that sends it on the
+    // site's next page view, so the recipient stays until it is stored, as one reading the page would.
+    const stored = page.waitForResponse((response) => response.url().endsWith('/consent/receipts'))
     await dialog.getByRole('button', { name: 'Save preferences' }).click()
+    expect((await stored).ok()).toBe(true)
     await page.goto(`${demo.url}/crm/contacts/ada`)
     await expect.poll(status, { timeout: 10000 }).toMatch(/^granted \(stored /)
     expect(await page.locator('#email-link').getAttribute('href')).toBe('/crm/r?contact=ada&to=%2Fsite%2F%23pricing')
@@ -102,7 +106,9 @@ describe('the email preferences flow', { timeout: 30000 }, () => {
     await page.locator('#manage').click()
     const dialog = ui().getByRole('dialog', { name: 'Privacy preferences' })
     await dialog.waitFor()
+    const stored = page.waitForResponse((response) => response.url().endsWith('/consent/receipts'))
     await dialog.getByRole('button', { name: 'Reject all', exact: true }).click()
+    expect((await stored).ok()).toBe(true)
     await page.goto(`${demo.url}/crm/contacts/grace`)
     await expect.poll(status, { timeout: 10000 }).toMatch(/^declined \(stored /)
     expect(await page.locator('#email-link').getAttribute('href')).toBe('/site/#pricing')

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createConsentry } from '../../src/consentry'
-import { domGates } from '../../src/gates/index'
 import { consentMode, type ConsentModeOptions } from '../../src/gates/consent-mode'
 import { blankPage } from '../support/browser'
-import { deniedSignals, siteConfig } from '../support/configs'
-import '../support/gate'
+import { deniedSignals } from '../support/configs'
+import { gateWith } from '../support/gate'
 
 // A gated tag that records the gtag commands the dataLayer held when it ran (the consentry_update
 // events in between are objects, not Arguments).
@@ -14,8 +12,7 @@ const entries = (win: Window & Record<string, any>) =>
   (win.dataLayer as (IArguments | { event: string })[])
     .filter((entry) => !('event' in entry))
     .map((entry) => Array.from(entry as IArguments))
-const start = (doc: Document, options?: ConsentModeOptions) =>
-  createConsentry(siteConfig, { document: doc, ui: false, gates: [consentMode(options), ...domGates()] })
+const start = (doc: Document, options?: ConsentModeOptions) => gateWith(doc, consentMode(options))
 
 const denied = deniedSignals
 

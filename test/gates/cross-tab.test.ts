@@ -1,18 +1,15 @@
 // Two pages of the site open at once, as two tabs would be.
 import { describe, expect, it } from 'vitest'
-import { createConsentry } from '../../src/consentry'
-import { domGates } from '../../src/gates/index'
 import { crossTab } from '../../src/gates/cross-tab'
 import { blankPage } from '../support/browser'
-import { siteConfig } from '../support/configs'
-import '../support/gate'
+import { gateWith } from '../support/gate'
 
 const tab = async (withoutBroadcastChannel = false) => {
   const page = await blankPage(
     `<script type="text/plain" data-consent="analytics">window.ran = (window.ran || 0) + 1</script>`,
   )
   if (withoutBroadcastChannel) delete (page.win as Partial<Window & typeof globalThis>).BroadcastChannel
-  const consent = createConsentry(siteConfig, { document: page.doc, ui: false, gates: [crossTab(), ...domGates()] })
+  const consent = gateWith(page.doc, crossTab())
   return { ...page, consent }
 }
 

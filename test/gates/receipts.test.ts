@@ -1,12 +1,12 @@
 // The receipts gate against the reference receiver, served by the test server with injected faults.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createConsentry } from '../../src/consentry'
-import { domGates } from '../../src/gates/index'
+import { createConsentry } from '../../src/create-consentry'
+import { domGates } from '../../src/gates/dom-gates'
 import { crossTab } from '../../src/gates/cross-tab'
 import { receipts, type ReceiptsOptions } from '../../src/gates/receipts'
 import { blankPage, closeFrames, requests, servePage, openFrame, tick } from '../support/browser'
 import { siteConfig } from '../support/configs'
-import '../support/gate'
+import { gateWith } from '../support/gate'
 
 type Stored = { contact: string | null; receipt: Record<string, any> }
 const stored = async (faults = ''): Promise<Stored[]> => (await fetch(`/__receipts?${faults}`)).json()
@@ -16,12 +16,7 @@ const options: ReceiptsOptions = {
   retryDelay: 5,
   maxQueued: 2000,
 }
-const start = (doc: Document, extra: Partial<ReceiptsOptions> = {}) =>
-  createConsentry(siteConfig, {
-    document: doc,
-    ui: false,
-    gates: [receipts({ ...options, ...extra }), ...domGates()],
-  })
+const start = (doc: Document, extra: Partial<ReceiptsOptions> = {}) => gateWith(doc, receipts({ ...options, ...extra }))
 
 beforeEach(async () => {
   await stored('reset&fail=0&delay=0&down=0')

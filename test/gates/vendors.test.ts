@@ -1,17 +1,12 @@
 // Each vendor adapter against a local stand-in of the vendor's global.
 import { describe, expect, it } from 'vitest'
-import { createConsentry } from '../../src/consentry'
-import { domGates } from '../../src/gates/index'
-import type { Gate } from '../../src/core/types'
 import { fullStory } from '../../src/gates/vendors/fullstory'
 import { microsoftClarity } from '../../src/gates/vendors/microsoft-clarity'
 import { microsoftUet } from '../../src/gates/vendors/microsoft-uet'
 import { blankPage } from '../support/browser'
-import { siteConfig } from '../support/configs'
-import '../support/gate'
+import { gateWith } from '../support/gate'
 
-const start = (doc: Document, gate: Gate) =>
-  createConsentry(siteConfig, { document: doc, ui: false, gates: [gate, ...domGates()] })
+const start = gateWith
 
 describe('Microsoft UET', () => {
   it('pushes a denied default at start, then updates with the marketing grant', async () => {

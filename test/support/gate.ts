@@ -1,8 +1,9 @@
 // Shared set-up of the gate tests: one instance per test on an iframe's document, a clean
 // cookie jar and request log before, everything destroyed and closed after.
 import { afterEach, beforeEach } from 'vitest'
-import { createConsentry } from '../../src/consentry'
-import type { ConsentryOptions } from '../../src/core/types'
+import { createConsentry } from '../../src/create-consentry'
+import type { ConsentryOptions, Gate } from '../../src/core/types'
+import { domGates } from '../../src/gates/dom-gates'
 import { clearCookies, closeFrames, requests } from './browser'
 import { siteConfig } from './configs'
 
@@ -23,3 +24,6 @@ export const gate = (doc: Document, options: Omit<ConsentryOptions, 'document' |
   instances.push(consent)
   return consent
 }
+
+/** An instance with the site config that gates `doc` with `gates` started before the DOM gates, as gatesFor orders them. */
+export const gateWith = (doc: Document, ...gates: Gate[]) => gate(doc, { gates: [...gates, ...domGates()] })

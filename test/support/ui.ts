@@ -1,7 +1,7 @@
 // Shared set-up of the UI tests: instances in the test document, cleaned up after each test.
 import { afterEach, beforeEach, expect } from 'vitest'
 import { commands, page } from 'vitest/browser'
-import { createConsentry } from '../../src/consentry'
+import { createConsentry } from '../../src/create-consentry'
 import type { Consentry, ConsentryConfig } from '../../src/core/types'
 import { clearCookies, closeFrames } from './browser'
 import { siteConfig } from './configs'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { commands, page, userEvent } from 'vitest/browser'
-import { createConsentry } from '../../src/consentry'
-import { createCore } from '../../src/core/consentry'
+import { createConsentry } from '../../src/create-consentry'
+import { createCore } from '../../src/core/create-core'
 import { withDefaults } from '../../src/core/defaults'
 import { blankPage, tick, labelOf } from '../support/browser'
 import { banner, button, showUi, ui, uiConfig } from '../support/ui'
@@ -102,7 +102,7 @@ describe('the banner', () => {
       type: 'layout-shift',
       buffered: true,
     })
-    const { createConsentry } = await import('../../src/consentry')
+    const { createConsentry } = await import('../../src/create-consentry')
     const consent = createConsentry(uiConfig(), { document: doc })
     await expect.poll(() => doc.querySelector('[data-consentry]')?.shadowRoot?.querySelector('.banner')).toBeTruthy()
     await tick(300)

@@ -2,7 +2,7 @@
 // with its banner, even one whose UI chunk is still on its way, and the next instance is alone.
 import { describe, expect, it } from 'vitest'
 import { commands } from 'vitest/browser'
-import { createConsentry } from '../../src/consentry'
+import { createConsentry } from '../../src/create-consentry'
 import type { UiModule } from '../../src/core/types'
 import { tick } from '../support/browser'
 import { banner, button, showUi, uiConfig } from '../support/ui'

@@ -1,4 +1,4 @@
-import { onDecisions } from '../decisions'
+import { onDecisions } from '../on-decisions'
 import type { Gate } from '../../core/types'
 
 type Clarity = ((...args: unknown[]) => void) & { q?: unknown[] }

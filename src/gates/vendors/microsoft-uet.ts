@@ -1,5 +1,5 @@
 import { defaultGrants } from '../consent-mode'
-import { onDecisions } from '../decisions'
+import { onDecisions } from '../on-decisions'
 import type { Gate } from '../../core/types'
 
 type UetWindow = Window & { uetq?: unknown[] }

@@ -1,5 +1,5 @@
 import { parseConfig } from './core/config'
-import { createCore } from './core/consentry'
+import { createCore } from './core/create-core'
 import type { ConsentName, Consentry, ConsentryConfigInput, ConsentryOptions } from './core/types'
 import { gatesFor } from './gates/from-config'
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createConsentry } from '../../src/consentry'
+import { createConsentry } from '../../src/create-consentry'
 import type { ConsentEventDetail } from '../../src/core/types'
 import { clearCookies, closeFrames, tick, uncaughtErrors } from '../support/browser'
 import { siteConfig } from '../support/configs'
