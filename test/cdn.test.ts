@@ -4,6 +4,21 @@ import { clearCookies, closeFrames, openFrame, openPage, requests, servePage, st
 import { siteConfig } from './support/configs'
 import { GATED, RAN, gatedRequests, inlineConfig, recorder, tags } from './support/pages'
 
+/**
+ * The built script tag on a page whose config is invalid: it logs `error` alone, requests no
+ * gated URL, runs no gated tag and leaves no `window.consentry`.
+ */
+const expectInvalidConfigGatesNothing = async (config: unknown, error: string) => {
+  const { win } = await openPage(
+    `<!doctype html>${recorder}${inlineConfig(config)}<script src="/__dist/consentry.js"></script>${tags}`,
+  )
+  await expect.poll(() => win.logged).toEqual([`error: ConsentryError: ${error}`])
+  await tick(200)
+  expect(await gatedRequests()).toEqual([])
+  expect(win.ran).toBeUndefined()
+  expect('consentry' in win).toBe(false)
+}
+
 beforeEach(async () => {
   clearCookies()
   await requests(true)
@@ -70,16 +85,7 @@ describe('the script tag', () => {
     // An edit that breaks the config gates nothing, even for a visitor who accepted everything.
     const broken = { ...siteConfig, categories: { ...siteConfig.categories, marketing: { required: 'yes' } } }
     await requests(true)
-    const { win } = await openPage(
-      `<!doctype html>${recorder}${inlineConfig(broken)}<script src="/__dist/consentry.js"></script>${tags}`,
-    )
-    await expect
-      .poll(() => win.logged)
-      .toEqual(['error: ConsentryError: consentry: categories.marketing.required: expected boolean'])
-    await tick(200)
-    expect(await gatedRequests()).toEqual([])
-    expect(win.ran).toBeUndefined()
-    expect('consentry' in win).toBe(false)
+    await expectInvalidConfigGatesNothing(broken, 'consentry: categories.marketing.required: expected boolean')
   })
 
   it('activates a gated inline script only once the parser has read all of it', async () => {
@@ -121,15 +127,10 @@ describe('the script tag', () => {
 
   it('logs one error naming the JSON path for an invalid config, and gates everything', async () => {
     const broken = { revision: 1, categories: { analytics: { services: { ga: { cookies: [7] } } } } }
-    const { win } = await openPage(
-      `<!doctype html>${recorder}${inlineConfig(broken)}<script src="/__dist/consentry.js"></script>${tags}`,
+    await expectInvalidConfigGatesNothing(
+      broken,
+      'consentry: categories.analytics.services.ga.cookies[0]: expected string',
     )
-    await expect
-      .poll(() => win.logged)
-      .toEqual(['error: ConsentryError: consentry: categories.analytics.services.ga.cookies[0]: expected string'])
-    await tick(200)
-    expect('consentry' in win).toBe(false)
-    expect(await gatedRequests()).toEqual([])
   })
 
   it('logs one error for config JSON that does not parse', async () => {

@@ -1,25 +1,14 @@
 // The demo's CRM frontend and its email preferences flow, as users meet them: the demo server
 // (consentry/server over an in-memory database) and the system Chromium.
-import type { Browser, BrowserContext, Page } from 'playwright'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchChromium, startDemo } from '../support/demo'
+import type { Page } from 'playwright'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useDemo } from '../support/demo'
 
-let demo: Awaited<ReturnType<typeof startDemo>>
-let browser: Browser
-let context: BrowserContext
+const demo = useDemo()
 let page: Page
 
-beforeAll(async () => {
-  demo = await startDemo()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  demo?.stop()
-})
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  page = await context.newPage()
+  page = await demo.page()
 })
 
 const ui = () => page.locator('[data-consentry]')

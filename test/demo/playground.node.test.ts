@@ -1,22 +1,13 @@
 // The demo's playground, as a visitor uses it: the demo server and the system Chromium.
-import type { Browser, Page } from 'playwright'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchChromium, startDemo } from '../support/demo'
+import type { Page } from 'playwright'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useDemo } from '../support/demo'
 
-let demo: Awaited<ReturnType<typeof startDemo>>
-let browser: Browser
+const demo = useDemo()
 let page: Page
 
-beforeAll(async () => {
-  demo = await startDemo()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  demo?.stop()
-})
 beforeEach(async () => {
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage()
+  page = await demo.page({ width: 1400, height: 1000 })
   await page.goto(`${demo.url}/playground/`)
   await expect.poll(() => page.locator('#status').textContent()).toContain('Valid config')
 })
@@ -70,7 +61,7 @@ describe('the playground', () => {
       'src="/consentry.js"',
       'src="/dist/consentry.js"',
     )
-    const blank = await browser.newPage()
+    const blank = await demo.browser.newPage()
     const errors: string[] = []
     blank.on('console', (message) => {
       if (message.type() == 'error') errors.push(message.text())

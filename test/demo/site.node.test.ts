@@ -1,22 +1,13 @@
 // The demo's marketing site, as a visitor meets it: the demo server and the system Chromium.
-import type { Browser, Page } from 'playwright'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchChromium, startDemo } from '../support/demo'
+import type { Page } from 'playwright'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useDemo } from '../support/demo'
 
-let demo: Awaited<ReturnType<typeof startDemo>>
-let browser: Browser
+const demo = useDemo()
 let page: Page
 
-beforeAll(async () => {
-  demo = await startDemo()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  demo?.stop()
-})
 beforeEach(async () => {
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+  page = await demo.page()
   await page.request.delete(`${demo.url}/site/api/requests`)
 })
 

@@ -3,7 +3,8 @@
 // they need `npm run build` and `npm run build:demo` first, as npm test does.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
-import { chromium } from 'playwright'
+import { type Browser, type BrowserContext, chromium } from 'playwright'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 
 const DEMO_API_KEY = 'demo-test-api-key'
 const DEMO_SECRET = 'demo-test-secret-0123456789abcdef0123456789abcdef'
@@ -42,3 +43,38 @@ export const launchChromium = () =>
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   })
+
+/**
+ * The demo server and a Chromium for the tests of one file: started before them, stopped after.
+ * `page(viewport)` opens a page in a context of its own (no cookies, no storage), closed after
+ * the test.
+ */
+export const useDemo = () => {
+  let server: Awaited<ReturnType<typeof startDemo>> | undefined
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+  beforeAll(async () => {
+    server = await startDemo()
+    browser = await launchChromium()
+  })
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    server?.stop()
+  })
+  return {
+    get url() {
+      return server!.url
+    },
+    get browser() {
+      return browser!
+    },
+    async page(viewport = { width: 1280, height: 900 }) {
+      const context = await browser!.newContext({ viewport })
+      contexts.push(context)
+      return context.newPage()
+    },
+  }
+}
