@@ -342,6 +342,16 @@ describe('the CRM routes', () => {
     expect((await get('/consent/subjects/nobody', null)).status).toBe(401)
     expect((await get('/consent/subjects/nobody', 'wrong')).status).toBe(401)
   })
+
+  it('takes the Bearer scheme in any case, and refuses a key that only starts like the right one', async () => {
+    const asked = (authorization: string) =>
+      server().fetch(new Request('http://crm.test/consent/subjects/nobody', { headers: { authorization } }))
+    expect((await asked(`bearer ${API_KEY}`)).status).toBe(404)
+    expect((await asked(`BEARER ${API_KEY}`)).status).toBe(404)
+    expect((await asked(`Bearer ${API_KEY}x`)).status).toBe(401)
+    expect((await asked(`Bearer ${API_KEY.slice(0, -1)}`)).status).toBe(401)
+    expect((await asked(`Basic ${API_KEY}`)).status).toBe(401)
+  })
 })
 
 describe('hostile and malformed requests', () => {
