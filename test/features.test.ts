@@ -224,6 +224,10 @@ describe('receipts and the email link', () => {
     await expect.poll(() => win.seenUrl).toBeTruthy()
     expect(win.seenUrl).not.toContain('ctk=')
     expect(win.location.search).toBe('?consent=preferences')
+    // The sender is fetched before the decision: the recipient may close the tab right after it.
+    await expect
+      .poll(async () => (await requests()).filter((path) => path.includes('consentry-receipts')))
+      .toEqual(['/__dist/consentry-receipts.js'])
     await expect.poll(() => button(doc, 'Save preferences')).toBeTruthy()
     const clickTracking = uiRoot(doc)!.querySelector('[role="switch"]') as HTMLElement
     clickTracking.click()

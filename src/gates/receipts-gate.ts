@@ -38,6 +38,7 @@ export const receiptsWith =
   (consent, doc) => {
     const win = doc.defaultView!
     const url = new URL(doc.URL)
+    const fromEmail = !!subjectParam && url.searchParams.has(subjectParam)
     const subject = subjectParam ? takeSubject(win, url, subjectParam, consent.config.cookie.name) : null
     const outbox = createOutbox(win, `consentry:outbox:${consent.config.cookie.name}`)
     let sender: ReturnType<typeof loadSender> | undefined
@@ -90,8 +91,10 @@ export const receiptsWith =
       if (subject != null) receipt.subject = subject
       enqueue(receipt)
     })
-    // Receipts left unsent by an earlier page view.
-    if (outbox.read().length) send()
+    // Receipts left unsent by an earlier page view. A recipient who has just followed an email
+    // link is about to decide, and may close the tab right after: the sender is ready before the
+    // receipt is.
+    if (outbox.read().length || fromEmail) send()
     return () => {
       stop()
       stopped = true
