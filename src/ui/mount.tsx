@@ -6,11 +6,8 @@ import { isSafeUrl } from '../core/url'
 import { isRightToLeft } from '../i18n/locale'
 import { loadTexts, type Texts } from '../i18n/texts'
 import { Banner } from './banner'
+import { SettingsButton } from './settings-button'
 import css from './styles.css?inline'
-
-// A cookie with a bite out of it: a disc, a notch at the top right, three crumbs.
-const COOKIE_ICON =
-  'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5Zm-4.5 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm6 4a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm-5 4a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z'
 
 /**
  * Render the banner, the preferences and the optional settings button of an instance into an
@@ -104,20 +101,12 @@ export const mount = (consent: Consentry, doc: Document) => {
           />
         )}
         {config.ui?.settingsButton && current == 'none' && (
-          <button
-            type="button"
-            class="button settings"
-            data-position={config.ui.settingsButton == 'bottom-end' ? 'bottom-end' : 'bottom-start'}
-            onClick={consent.showPreferences}
-            onPointerEnter={loadPreferences}
-            onTouchStart={loadPreferences}
-            onFocus={loadPreferences}
-          >
-            <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24" fill="currentColor">
-              <path d={COOKIE_ICON} />
-            </svg>
-            <span class="settings-label">{texts.t('settings')}</span>
-          </button>
+          <SettingsButton
+            consent={consent}
+            texts={texts}
+            position={config.ui.settingsButton}
+            prefetch={loadPreferences}
+          />
         )}
       </div>,
       root,
