@@ -168,8 +168,7 @@ export const createConsentServer = ({
   app.use('/subjects/*', async (c, next) => {
     const header = c.req.header('authorization') ?? ''
     const credentials = BEARER.exec(header)?.[1]
-    if (!credentials || !sameKey(credentials, apiKey))
-      return fail(c, 401, 'expected Authorization: Bearer <apiKey>')
+    if (!credentials || !sameKey(credentials, apiKey)) return fail(c, 401, 'expected Authorization: Bearer <apiKey>')
     return next()
   })
   // A subject with a NUL character was never stored (PostgreSQL's text cannot hold one).

@@ -20,7 +20,7 @@ const freePort = () =>
   })
 
 /** Start the demo server; `stop()` ends it. */
-export const startDemo = async () => {
+const startDemo = async () => {
   const port = await freePort()
   const env = {
     ...process.env,
@@ -38,7 +38,7 @@ export const startDemo = async () => {
 }
 
 /** The system Chromium, headless. */
-export const launchChromium = () =>
+const launchChromium = () =>
   chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
