@@ -7,7 +7,7 @@ import { matchesCookie } from './cookie-pattern'
 import { createEvents } from './events'
 import { toStored } from './grants'
 import { own } from './own'
-import { changes, decide, everything, granted, initialState } from './state'
+import { changes, decide, everything, granted, initialState, restore } from './state'
 import { createStorage } from './storage'
 import type { Config, Consentry, ConsentryOptions, ConsentState, DecisionSource, View } from './types'
 
@@ -159,6 +159,10 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     reset() {
       $state.set(decide(config, { id: $state.get().id }, defaults, null))
       consent.showBanner()
+    },
+    refresh() {
+      // Set as stored, not decided anew: it keeps its time and id, so that tabs do not echo it.
+      $state.set(restore(config, decode(storage.read()), Date.now(), () => $state.get().id, defaults))
     },
     on: events.on,
     destroy() {

@@ -401,6 +401,12 @@ export interface Consentry<Name extends string = string> {
   /** Forget the decision, delete the cookie, show the banner again. */
   reset(): void
   /**
+   * Read the stored decision again, as another tab of the site or the server (`Set-Cookie`) left
+   * it, and apply it here: gates, events and adapters react as to a decision made on this page.
+   * It is applied as stored, not made anew (its time and consent id stay). {@link crossTab} calls it.
+   */
+  refresh(): void
+  /**
    * Listen to an event.
    *
    * @returns A function that removes the listener.

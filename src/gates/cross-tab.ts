@@ -1,9 +1,4 @@
-import { decode } from '../core/codec'
-import { defaultChoice } from '../core/modes'
-import { restore } from '../core/state'
-import { createStorage } from '../core/storage'
-import type { ConsentState, Gate } from '../core/types'
-import type { WritableAtom } from 'nanostores'
+import type { Gate } from '../core/types'
 
 /**
  * Gate that applies a decision or a withdrawal made in another tab of the site to this one, without
@@ -14,17 +9,13 @@ import type { WritableAtom } from 'nanostores'
 export const crossTab = (): Gate => (consent, doc) => {
   const win = doc.defaultView!
   const name = `consentry:${consent.config.cookie.name}`
-  // The decision read back from the cookie is set as it is, not decided anew: the store is
-  // writable underneath, and a new decision would bounce between the tabs.
-  const $state = consent.$state as WritableAtom<ConsentState>
-  const storage = createStorage(consent.config.cookie)
-  const defaults = defaultChoice(consent.config, consent.mode, consent.gpc)
   let applying = false
   const apply = () => {
     applying = true
     try {
-      $state.set(restore(consent.config, decode(storage.read()), Date.now(), () => $state.get().id, defaults))
-      if ($state.get().decided) consent.hide()
+      consent.refresh()
+      // The other tab's decision ends this one's banner or preferences too.
+      if (consent.getState().decided) consent.hide()
     } finally {
       applying = false
     }
@@ -35,7 +26,7 @@ export const crossTab = (): Gate => (consent, doc) => {
   }
   if (channel) channel.onmessage = apply
   else win.addEventListener('storage', onStorage)
-  const stop = $state.listen(() => {
+  const stop = consent.$state.listen(() => {
     if (applying) return
     if (channel) {
       channel.postMessage(0)

@@ -165,6 +165,25 @@ describe('createConsentry', () => {
   })
 })
 
+describe('refresh()', () => {
+  it('applies the decision stored elsewhere as it is stored, and its withdrawal, with change events', () => {
+    const here = create()
+    const elsewhere = create()
+    const changed: string[][] = []
+    here.on('change', (detail) => changed.push(detail.changed!))
+    elsewhere.setConsent({ analytics: true })
+    expect(here.isGranted('analytics')).toBe(false)
+    here.refresh()
+    expect(here.getState()).toEqual(elsewhere.getState())
+    expect(changed).toHaveLength(1)
+    expect(changed[0]).toEqual(expect.arrayContaining(['analytics', 'analytics.ga']))
+    elsewhere.reset()
+    here.refresh()
+    expect(here.getState()).toMatchObject({ decided: false, id: elsewhere.getState().id })
+    expect(here.isGranted('analytics')).toBe(false)
+  })
+})
+
 describe('events', () => {
   it('fires ready once the stored decision is read, after listeners were attached', async () => {
     const consent = create()
