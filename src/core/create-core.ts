@@ -162,7 +162,10 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     },
     refresh() {
       // Set as stored, not decided anew: it keeps its time and id, so that tabs do not echo it.
-      $state.set(restore(config, decode(storage.read()), Date.now(), () => $state.get().id, defaults))
+      const stored = decode(storage.read())
+      // As at start: only a visitor with nothing stored gets the mode's defaults; an outdated
+      // decision grants nothing until asked for again.
+      $state.set(restore(config, stored, Date.now(), () => $state.get().id, stored ? {} : defaults))
     },
     on: events.on,
     destroy() {

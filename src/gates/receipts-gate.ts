@@ -55,7 +55,10 @@ export const receiptsWith =
         .catch((error) => {
           // Kept in the outbox: the next decision or page view tries again.
           sender = undefined
-          console.error('consentry: the receipt sender could not be loaded; receipts stay queued', error)
+          console.error(
+            'consentry: the receipt sender could not be loaded; queued receipts wait for the next attempt',
+            error,
+          )
         })
     }
     // Stored at once, so that a page closed before the sender arrives loses nothing.

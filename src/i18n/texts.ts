@@ -1,6 +1,7 @@
-import { hasOwn, own } from '../core/own'
+import { own } from '../core/own'
 import type { Config, LocalizedText } from '../core/types'
 import { en, type Messages } from './en'
+import { joinList, type ListPatterns, needsIntl } from './lists'
 import { LANGUAGES, pickLocale } from './locale'
 
 const bundled = import.meta.glob<{ default: Partial<Messages> }>('./locales/*.ts')
@@ -15,17 +16,12 @@ export interface Texts {
   list: (items: string[]) => string
 }
 
-/** Put two items into a list pattern such as `{0} and {1}`. */
-const fill = (pattern: string, first: string, second: string) =>
-  pattern.replace('{0}', () => first).replace('{1}', () => second)
-
-/** Join items by the `list.*` patterns, as CLDR's list patterns join them. */
-const joinByPatterns = (items: string[], t: Texts['t']) => {
-  if (items.length < 2) return items[0] ?? ''
-  if (items.length == 2) return fill(t('list.pair'), items[0]!, items[1]!)
-  let joined = fill(t('list.end'), items.at(-2)!, items.at(-1)!)
-  for (let i = items.length - 3; i >= 0; i--) joined = fill(t('list.middle'), items[i]!, joined)
-  return joined
+/** The entry of `record` for a language code, whatever the case of its key (`en-GB`, `en-gb`). */
+const forLanguage = <T>(record: Readonly<Record<string, T>> | undefined, code: string): T | undefined => {
+  const exact = own(record, code)
+  if (exact !== undefined || !record) return exact
+  const key = Object.keys(record).find((candidate) => candidate.toLowerCase() == code)
+  return key == undefined ? undefined : own(record, key)
 }
 
 /** Choose the language (config, `<html lang>`, browser) and load its texts. */
@@ -44,26 +40,37 @@ export const loadTexts = async (config: Config, doc: Document): Promise<Texts> =
       (module) => module.default,
       () => undefined,
     ))
-  const messages: Record<string, string> = { ...en, ...translated, ...own(custom, lang) }
+  const customTexts = forLanguage(custom, lang)
+  const messages: Record<string, string> = { ...en, ...translated, ...customTexts }
   const pick = (text: LocalizedText | undefined) => {
     if (typeof text != 'string') {
       // This language, its base language, English, or the first one given.
-      return text && (own(text, lang) ?? own(text, lang.split('-')[0]!) ?? own(text, 'en') ?? Object.values(text)[0])
+      return text && (forLanguage(text, lang) ?? forLanguage(text, base) ?? own(text, 'en') ?? Object.values(text)[0])
     }
     return text
   }
   const t = (key: string) => own(messages, key) ?? key
-  // The list patterns are English's unless a translation gives its own; a language of the
-  // config's that does not has its lists joined by Intl.
-  const ownPatterns = base == 'en' || !!translated || hasOwn(own(custom, lang), 'list.pair')
   const list = (items: string[]) => {
-    if (ownPatterns) return joinByPatterns(items, t)
+    const patterns = listPatterns()
+    if (patterns && !needsIntl(base, items)) return joinList(items, patterns)
     try {
       return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items)
     } catch {
       // A language code that Intl does not know.
-      return joinByPatterns(items, t)
+      return joinList(items, patterns ?? { pair: '{0}, {1}', middle: '{0}, {1}', end: '{0}, {1}' })
     }
+  }
+  const listPatterns = (): ListPatterns | undefined => {
+    // English and the bundled languages carry all three (English's stand in for a language chunk
+    // that failed to load, as its texts do).
+    if (lang == 'en' || translation) return { pair: t('list.pair'), middle: t('list.middle'), end: t('list.end') }
+    // A language of the config's own (en-GB included: Intl knows its lists) has the patterns it
+    // gives, the pair and the end standing in for each other; without either, Intl joins.
+    const given = (key: string) => own(customTexts, key)
+    const pair = given('list.pair') ?? given('list.end')
+    const end = given('list.end') ?? given('list.pair')
+    if (pair == undefined || end == undefined) return undefined
+    return { pair, middle: given('list.middle') ?? '{0}, {1}', end }
   }
   return { lang, t, pick, list }
 }

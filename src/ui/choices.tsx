@@ -13,7 +13,8 @@ export interface Choice {
 export const Choices = ({ choices }: { choices: Choice[] }) => (
   <div class="choices">
     {choices.map(({ label, choose }, i) => (
-      <button key={label} type="button" class="button" onClick={choose}>
+      // biome-ignore lint/suspicious/noArrayIndexKey: the choices are fixed in number and order; their labels may repeat.
+      <button key={i} type="button" class="button" onClick={choose}>
         <span>{label}</span>
         {choices.length == 2 && (
           <span class="equal" aria-hidden="true">

@@ -182,6 +182,15 @@ describe('refresh()', () => {
     expect(here.getState()).toMatchObject({ decided: false, id: elsewhere.getState().id })
     expect(here.isGranted('analytics')).toBe(false)
   })
+
+  it('grants nothing from a decision stored under another revision, even where the mode grants by default', () => {
+    const here = create({ ...siteConfig, revision: 2, mode: 'opt-out' })
+    expect(here.isGranted('marketing')).toBe(true)
+    create({ ...siteConfig, mode: 'opt-out' }).optOut()
+    here.refresh()
+    expect(here.getState().decided).toBe(false)
+    expect(here.isGranted('marketing')).toBe(false)
+  })
 })
 
 describe('events', () => {

@@ -31,6 +31,32 @@ describe("lists in the visitor's language", () => {
     expect((await textsIn('xx', { xx: patterns })).list(['A'])).toBe('A')
   })
 
+  it("joins a regional English of the config's own as Intl does for that region", async () => {
+    const texts = await textsIn('en-GB', { 'en-GB': { title: 'Your privacy' } })
+    expect(texts.t('title')).toBe('Your privacy')
+    expect(texts.list(['A', 'B', 'C'])).toBe(new Intl.ListFormat('en-GB').format(['A', 'B', 'C']))
+    expect(texts.list(['A', 'B', 'C'])).toBe('A, B and C')
+  })
+
+  it('completes patterns a config gives in part from each other, and leaves the rest to Intl', async () => {
+    expect((await textsIn('xx', { xx: { 'list.pair': '{0} y {1}' } })).list(['A', 'B', 'C'])).toBe('A, B y C')
+    expect((await textsIn('ja', { ja: { 'list.middle': '{0}; {1}' } })).list(['A', 'B', 'C'])).toBe('A、B、C')
+  })
+
+  it('leaves to Intl the lists whose conjunction depends on the next item (Spanish, Hebrew)', async () => {
+    const spanish = ['para medir', 'informarle', 'para vender']
+    expect((await textsIn('es')).list(spanish)).toBe(new Intl.ListFormat('es').format(spanish))
+    expect((await textsIn('es')).list(spanish.slice(0, 2))).toBe('para medir e informarle')
+    const hebrew = ['כדי למדוד', 'Google Analytics']
+    expect((await textsIn('he')).list(hebrew)).toBe(new Intl.ListFormat('he').format(hebrew))
+  })
+
+  it('puts items into the patterns as they are, braces included', async () => {
+    const texts = await textsIn('en')
+    expect(texts.list(['A {1}', 'B'])).toBe('A {1} and B')
+    expect(texts.list(['X {0}', 'Y {1}', 'Z'])).toBe('X {0}, Y {1}, and Z')
+  })
+
   it("lets the config change a bundled language's patterns", async () => {
     const texts = await textsIn('en', { en: { 'list.end': '{0} and {1}' } })
     expect(texts.list(['A', 'B', 'C'])).toBe('A, B and C')
