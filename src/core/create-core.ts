@@ -7,7 +7,7 @@ import { matchesCookie } from './cookie-pattern'
 import { createEvents } from './events'
 import { toStored } from './grants'
 import { own } from './own'
-import { changes, decide, everything, granted, initialState, restore } from './state'
+import { changes, decide, everything, granted, initialState } from './state'
 import { createStorage } from './storage'
 import type { Config, Consentry, ConsentryOptions, ConsentState, DecisionSource, View } from './types'
 
@@ -161,11 +161,9 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
       consent.showBanner()
     },
     refresh() {
-      // Set as stored, not decided anew: it keeps its time and id, so that tabs do not echo it.
-      const stored = decode(storage.read())
-      // As at start: only a visitor with nothing stored gets the mode's defaults; an outdated
-      // decision grants nothing until asked for again.
-      $state.set(restore(config, stored, Date.now(), () => $state.get().id, stored ? {} : defaults))
+      // As at start, and set as stored rather than decided anew: it keeps its time, and the id
+      // stays this instance's, so that tabs do not echo it.
+      $state.set(initialState(config, decode(storage.read()), defaults, () => $state.get().id))
     },
     on: events.on,
     destroy() {

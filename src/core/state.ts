@@ -63,10 +63,14 @@ export const restore = (
  * The state an instance starts from, in the browser or on the server. A decision that no longer
  * counts (another revision or list of services) is asked for again with nothing granted
  * meanwhile, whatever the mode: an opt-out must not turn into a grant. Only a visitor with
- * nothing stored gets the mode's `defaults`.
+ * nothing stored gets the mode's `defaults`. `newId` gives the consent id when nothing is stored.
  */
-export const initialState = (config: Config, stored: StoredConsent | undefined, defaults: Record<string, boolean>) =>
-  restore(config, stored, Date.now(), uuid, stored ? {} : defaults)
+export const initialState = (
+  config: Config,
+  stored: StoredConsent | undefined,
+  defaults: Record<string, boolean>,
+  newId: () => string = uuid,
+) => restore(config, stored, Date.now(), newId, stored ? {} : defaults)
 
 /** A choice that grants (or denies) every category. */
 export const everything = (config: Config, granted: boolean) => {
