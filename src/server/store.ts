@@ -1,3 +1,4 @@
+import type { DecisionSource, Receipt } from '../core/types'
 import type { Database } from './database'
 import type { ReceivedReceipt } from './receipt-schema'
 
@@ -17,28 +18,13 @@ export interface LatestDecision {
   updatedAt: string
 }
 
-/** One stored receipt, for the proof of consent. */
-export interface StoredReceipt {
-  /** Unique per decision; a receipt sent twice is stored once. */
-  receiptId: string
-  /** The browser's consent id, stable while a decision is stored. */
-  consentId: string
+/**
+ * One stored receipt, for the proof of consent: the receipt as the browser sent it, with its
+ * subject taken from the recipient token and the times it was made and stored.
+ */
+export interface StoredReceipt extends Omit<Receipt, 'subject' | 'timestamp'> {
   /** The CRM's contact from the recipient token, or null for an anonymous visitor. */
   subject: string | null
-  /** The config revision the decision was made under. */
-  revision: number
-  /** Every category: granted or not. */
-  categories: Record<string, boolean>
-  /** Every service, keyed `category.service`: granted or not. */
-  services: Record<string, boolean>
-  /** Who decided: `banner`, `preferences`, `api`, `email-link` or `placeholder`. */
-  source: string
-  /** Whether the browser sent the Global Privacy Control signal. */
-  gpc: boolean
-  /** The language of the page or the browser. */
-  locale: string
-  /** The page URL, without the recipient token. */
-  url: string
   /** When the visitor decided, by the browser's clock (clamped to a day ahead of arrival), ISO 8601. */
   decidedAt: string
   /** When the server stored it, ISO 8601. */
@@ -145,7 +131,7 @@ export const receiptsOf = async (db: Database, subject: string): Promise<StoredR
     revision: row.revision as number,
     categories: row.categories as Record<string, boolean>,
     services: row.services as Record<string, boolean>,
-    source: row.source as string,
+    source: row.source as DecisionSource,
     gpc: row.gpc as boolean,
     locale: row.locale as string,
     url: row.url as string,
