@@ -16,6 +16,9 @@ export interface Texts {
   list: (items: string[]) => string
 }
 
+// Items only separated by commas: for a language code that neither the texts nor Intl know.
+const COMMAS: ListPatterns = { pair: '{0}, {1}', middle: '{0}, {1}', end: '{0}, {1}' }
+
 /** The entry of `record` for a language code, whatever the case of its key (`en-GB`, `en-gb`). */
 const forLanguage = <T>(record: Readonly<Record<string, T>> | undefined, code: string): T | undefined => {
   const exact = own(record, code)
@@ -50,16 +53,6 @@ export const loadTexts = async (config: Config, doc: Document): Promise<Texts> =
     return text
   }
   const t = (key: string) => own(messages, key) ?? key
-  const list = (items: string[]) => {
-    const patterns = listPatterns()
-    if (patterns && !needsIntl(base, items)) return joinList(items, patterns)
-    try {
-      return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items)
-    } catch {
-      // A language code that Intl does not know.
-      return joinList(items, patterns ?? { pair: '{0}, {1}', middle: '{0}, {1}', end: '{0}, {1}' })
-    }
-  }
   const listPatterns = (): ListPatterns | undefined => {
     // English and the bundled languages carry all three (English's stand in for a language chunk
     // that failed to load, as its texts do).
@@ -70,7 +63,17 @@ export const loadTexts = async (config: Config, doc: Document): Promise<Texts> =
     const pair = given('list.pair') ?? given('list.end')
     const end = given('list.end') ?? given('list.pair')
     if (pair == undefined || end == undefined) return undefined
-    return { pair, middle: given('list.middle') ?? '{0}, {1}', end }
+    return { pair, middle: given('list.middle') ?? COMMAS.middle, end }
+  }
+  const patterns = listPatterns()
+  const list = (items: string[]) => {
+    if (patterns && !needsIntl(base, items)) return joinList(items, patterns)
+    try {
+      return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items)
+    } catch {
+      // A language code that Intl does not know.
+      return joinList(items, patterns ?? COMMAS)
+    }
   }
   return { lang, t, pick, list }
 }
