@@ -23,20 +23,16 @@ const NETWORKS = process.env.BENCH_NETWORKS?.split(',') ?? Object.keys(ALL_NETWO
 // and the baseline always run: the goals need them) narrow a run while working on one figure; it
 // prints, and leaves docs/ alone.
 const RATES = process.env.BENCH_RATES?.split(',').map(Number) ?? [1, 4]
+// The three Consentry pages share their banner and their Accept all.
+const CONSENTRY = {
+  visible: `document.querySelector('[data-consentry]')?.shadowRoot?.querySelector('.banner')`,
+  accept: 'Accept all',
+}
 const ALL_LIBRARIES = {
-  consentry: {
-    visible: `document.querySelector('[data-consentry]')?.shadowRoot?.querySelector('.banner')`,
-    accept: 'Accept all',
-  },
+  consentry: CONSENTRY,
   // The minimal page with docs/script-tag.md's modulepreload hint, sent to undecided visitors only.
-  'consentry-preload': {
-    visible: `document.querySelector('[data-consentry]')?.shadowRoot?.querySelector('.banner')`,
-    accept: 'Accept all',
-  },
-  'consentry-full': {
-    visible: `document.querySelector('[data-consentry]')?.shadowRoot?.querySelector('.banner')`,
-    accept: 'Accept all',
-  },
+  'consentry-preload': CONSENTRY,
+  'consentry-full': CONSENTRY,
   orejime: { visible: `document.querySelector('.orejime-Banner')`, accept: 'Accept' },
   cookieconsent: {
     visible: `document.documentElement.classList.contains('show--consent') && document.querySelector('#cc-main .cm')`,
