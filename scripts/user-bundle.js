@@ -14,7 +14,7 @@ await build({
     modulePreload: false,
     rolldownOptions: {
       input: { app: 'scripts/user-bundle/app.js' },
-      // Chunks named after the package's own (mount, preferences, de, …), without hashes.
+      // Chunks named after the package's own files (mount-<hash>, preferences-<hash>, …), without a hash of their own.
       output: { entryFileNames: '[name].js', chunkFileNames: '[name].js' },
     },
   },

@@ -5,7 +5,8 @@ export const servePage = async (
   body: string,
   options: {
     type?: string
-    headers?: Record<string, string> /** ms to hold the rest at each <!--pause--> */
+    headers?: Record<string, string>
+    /** ms to hold the rest at each <!--pause--> */
     pause?: number
   } = {},
 ) => {
