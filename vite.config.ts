@@ -3,6 +3,7 @@ import { playwright } from '@vitest/browser-playwright'
 import { minify } from 'terser'
 import type { BuildEnvironmentOptions, Plugin } from 'vite'
 import { testServer } from './test/support/server.ts'
+import { LIMITS, SLOWDOWN } from './test/support/slowdown.ts'
 
 // System Chromium (Debian package); Playwright's own browser download is impossible offline.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -116,7 +117,7 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     sourcemap: true,
     outDir: 'dist/server',
     lib: { entry: { index: 'src/server/index.ts' }, formats: ['es'] },
-    rolldownOptions: { external: [/^node:/, /^hono/, /^@hono\//, 'pg', /^@electric-sql\//, 'ajv'] },
+    rolldownOptions: { external: [/^node:/, /^hono/, /^@hono\//, 'pg', /^@electric-sql\//, 'ajv', 'ajv-formats'] },
   },
 }
 
@@ -135,16 +136,15 @@ export default defineConfig(({ command, mode }) => ({
   plugins: pluginsFor(mode),
   build: builds[mode] ?? builds.npm!,
   test: {
+    // Scaled for a slow or busy machine in one place (test/support/slowdown.ts).
+    testTimeout: LIMITS.test,
+    hookTimeout: LIMITS.hook,
+    expect: { poll: { timeout: LIMITS.poll } },
+    provide: { slowdown: SLOWDOWN },
     projects: [
       {
         extends: true,
-        // The demo's tests drive a real server and browser: a loaded machine needs more than 1 s.
-        test: {
-          name: 'unit',
-          include: ['test/**/*.node.test.ts'],
-          environment: 'node',
-          expect: { poll: { timeout: 10000 } },
-        },
+        test: { name: 'unit', include: ['test/**/*.node.test.ts'], environment: 'node' },
       },
       {
         extends: true,

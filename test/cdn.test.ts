@@ -1,6 +1,15 @@
 // The built script tag (dist/consentry.js) in real pages served by the test server.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { clearCookies, closeFrames, openFrame, openPage, requests, servePage, started, tick } from './support/browser'
+import {
+  clearCookies,
+  closeFrames,
+  openFrame,
+  openPage,
+  requests,
+  servePage,
+  started,
+  quietFor,
+} from './support/browser'
 import { siteConfig } from './support/configs'
 import { GATED, RAN, gatedRequests, inlineConfig, recorder, tags } from './support/pages'
 
@@ -13,7 +22,7 @@ const expectInvalidConfigGatesNothing = async (config: unknown, error: string) =
     `<!doctype html>${recorder}${inlineConfig(config)}<script src="/__dist/consentry.js"></script>${tags}`,
   )
   await expect.poll(() => win.logged).toEqual([`error: ConsentryError: ${error}`])
-  await tick(200)
+  await quietFor(200)
   expect(await gatedRequests()).toEqual([])
   expect(win.ran).toBeUndefined()
   expect('consentry' in win).toBe(false)
@@ -33,7 +42,7 @@ describe('the script tag', () => {
     const frame = await openFrame(url)
     const win = frame.contentWindow as Window & Record<string, any>
     await started(win)
-    await tick(300)
+    await quietFor(300)
     expect(await gatedRequests()).toEqual([])
     expect(win.consentry.getState().decided).toBe(false)
 
@@ -42,7 +51,7 @@ describe('the script tag', () => {
     await expect.poll(() => win.ran).toEqual(RAN)
     win.consentry.acceptAll()
     win.consentry.setConsent({ marketing: true, analytics: true })
-    await tick(300)
+    await quietFor(300)
     expect(await gatedRequests()).toEqual(GATED)
 
     // The returning visitor: the stored decision activates each tag once, in document order.
@@ -50,7 +59,7 @@ describe('the script tag', () => {
     const again = await openFrame(url)
     await expect.poll(gatedRequests).toEqual(GATED)
     await expect.poll(() => (again.contentWindow as any).ran).toEqual(RAN)
-    await tick(200)
+    await quietFor(200)
     expect(await gatedRequests()).toEqual(GATED)
   })
 
@@ -107,7 +116,7 @@ describe('the script tag', () => {
     const consent = await started(frame.contentWindow as any)
     consent.acceptAll()
     consent.setConsent({ marketing: true })
-    await tick(100)
+    await quietFor(100)
     const reloaded = new Promise((done) => (frame.onload = done))
     consent.setConsent({ marketing: false })
     await reloaded
@@ -163,7 +172,7 @@ describe('the script tag', () => {
     expect(win.logged).toEqual(['warn: consentry: loaded twice'])
     ;(await started(win)).acceptAll()
     await expect.poll(gatedRequests).toEqual(GATED)
-    await tick(200)
+    await quietFor(200)
     expect(win.ran).toEqual(RAN)
   })
 

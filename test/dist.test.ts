@@ -1,6 +1,6 @@
 // The npm entry as published (dist/npm), in the browser.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { blankPage, clearCookies, closeFrames, tick } from './support/browser'
+import { blankPage, clearCookies, closeFrames, quietFor } from './support/browser'
 import { siteConfig } from './support/configs'
 
 // The built file, typed by the sources it was built from.
@@ -13,7 +13,7 @@ describe('the built npm entry', () => {
   it('gates a page and persists the decision', async () => {
     const { win, doc } = await blankPage(`<script type="text/plain" data-consent="analytics">window.ran = 1</script>`)
     const consent = createConsentry(siteConfig, { document: doc, ui: false })
-    await tick(50)
+    await quietFor(50)
     expect(win.ran).toBeUndefined()
     consent.acceptAll()
     await expect.poll(() => win.ran).toBe(1)

@@ -3,7 +3,7 @@
 import type axe from 'axe-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { commands } from 'vitest/browser'
-import { clearCookies, closeFrames, finishAnimations, labelOf, requests, tick } from './support/browser'
+import { clearCookies, closeFrames, finishAnimations, labelOf, requests, quietFor } from './support/browser'
 import { deniedSignals, siteConfig } from './support/configs'
 import { gatedRequests, scriptTagPage, uiRoot, visit } from './support/pages'
 
@@ -108,7 +108,7 @@ describe('Global Privacy Control', () => {
     await expect.poll(() => bannerText(doc)).toContain('Global Privacy Control')
     button(doc, 'Accept all')!.click()
     await expect.poll(() => win.ran).toEqual(['analytics.js'])
-    await tick(200)
+    await quietFor(200)
     expect(await gatedRequests()).toEqual(['/__gated/analytics.js'])
     expect(consent.getState().categories).toMatchObject({ analytics: true, marketing: false, sharing: false })
     const headers: string[] = await (await fetch('/__gpc')).json()
@@ -170,7 +170,7 @@ describe('regional modes', () => {
     await requests(true)
     const again = await visit(url)
     await expect.poll(() => again.win.ran).toEqual(['analytics.js'])
-    await tick(200)
+    await quietFor(200)
     expect(await gatedRequests()).toEqual(['/__gated/analytics.js'])
   })
 
@@ -192,7 +192,7 @@ describe('regional modes', () => {
       await requests(true)
       const { win } = await visit(await scriptTagPage({ config, body: tags, region }))
       expect((await started(win)).mode).toBe('opt-in')
-      await tick(200)
+      await quietFor(200)
       expect(await gatedRequests()).toEqual([])
     }
   })
@@ -203,7 +203,7 @@ describe('regional modes', () => {
       const { win } = await visit(`${await scriptTagPage({ config, body: tags, region: 'US-CA' })}?gpc=1`)
       await started(win)
       await expect.poll(() => win.ran).toEqual(['analytics.js'])
-      await tick(200)
+      await quietFor(200)
       expect(await gatedRequests()).toEqual(['/__gated/analytics.js'])
     } finally {
       await commands.emulateGpc(false)
@@ -265,7 +265,7 @@ describe('receipts and the email link', () => {
     const url = await scriptTagPage({ config })
     const { win, doc } = await visit(url)
     const consent = await started(win)
-    await tick(200)
+    await quietFor(200)
     expect((await requests()).filter((path) => path.includes('consentry-receipts'))).toEqual([])
     await expect.poll(() => button(doc, 'Accept all')).toBeTruthy()
     consent.rejectAll()
@@ -296,10 +296,10 @@ describe('cross-tab sync', () => {
     const first = await started(one.win)
     const second = await started(other.win)
     first.setConsent({ marketing: true })
-    await expect.poll(() => second.getState().categories.marketing, { timeout: 1000 }).toBe(true)
+    await expect.poll(() => second.getState().categories.marketing).toBe(true)
     expect(second.getState().id).toBe(first.getState().id)
     first.reset()
-    await expect.poll(() => second.getState().decided, { timeout: 1000 }).toBe(false)
+    await expect.poll(() => second.getState().decided).toBe(false)
   })
 
   it('is off with "crossTab": false', async () => {
@@ -307,7 +307,7 @@ describe('cross-tab sync', () => {
     const first = await started((await visit(url)).win)
     const second = await started((await visit(url)).win)
     first.setConsent({ marketing: true })
-    await tick(1000)
+    await quietFor(1000)
     expect(second.getState().decided).toBe(false)
   })
 })
@@ -388,7 +388,7 @@ describe('placeholders of gated embeds', () => {
     const embed = doc.querySelector('iframe')!.getBoundingClientRect()
     expect([embed.left, embed.top, embed.width, embed.height]).toEqual([box.left, box.top, box.width, box.height])
     expect(doc.getElementById('after')!.getBoundingClientRect().top).toBe(after)
-    await tick(200)
+    await quietFor(200)
     expect(shifts).toEqual([])
   })
 
@@ -397,7 +397,7 @@ describe('placeholders of gated embeds', () => {
     const consent = await started(win)
     consent.acceptAll()
     consent.hide()
-    await tick(200)
+    await quietFor(200)
     expect(held(doc)).toHaveLength(0)
     consent.setConsent({ marketing: false })
     await expect.poll(() => held(doc).length).toBe(2)
@@ -412,7 +412,7 @@ describe('placeholders of gated embeds', () => {
     ;(await started((await visit(url)).win)).acceptAll()
     await requests(true)
     await started((await visit(url)).win)
-    await tick(300)
+    await quietFor(300)
     expect((await requests()).filter((path) => path.startsWith('/__dist/'))).toEqual(['/__dist/consentry.js'])
   })
 })

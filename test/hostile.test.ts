@@ -3,7 +3,7 @@
 // each case logs one console message at most.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { checksum } from '../src/core/codec'
-import { clearCookies, closeFrames, requests, tick, labelOf } from './support/browser'
+import { clearCookies, closeFrames, requests, quietFor, labelOf } from './support/browser'
 import { siteConfig } from './support/configs'
 import { GATED, RAN, gatedRequests, scriptTagPage, tags, uiRoot, visit } from './support/pages'
 
@@ -73,7 +73,7 @@ describe('withdrawal and queued scripts', () => {
     const consent = await started(win)
     consent.acceptAll()
     consent.rejectAll()
-    await tick(500)
+    await quietFor(500)
     expect((await gatedRequests()).filter((url) => url.includes('.js'))).toEqual([])
     expect(win.ran).toBeUndefined()
   })
@@ -86,10 +86,11 @@ describe('withdrawal and queued scripts', () => {
     const { win } = await visit(await scriptTagPage({ body }))
     const consent = await started(win)
     consent.acceptAll()
-    await tick(300)
+    await expect.poll(gatedRequests).toEqual(['/__gated/slow.js?delay=1500'])
     consent.rejectAll()
-    await tick(1800)
     // The slow one was already requested and runs; those behind it do not.
+    await expect.poll(() => win.ran).toEqual(['slow.js'])
+    await quietFor(300)
     expect(await gatedRequests()).toEqual(['/__gated/slow.js?delay=1500'])
     expect(win.ran).toEqual(['slow.js'])
     consent.setConsent({ analytics: true })
@@ -112,7 +113,7 @@ describe('a strict Content Security Policy', () => {
     const { win } = await visit(await scriptTagPage({ nonce: 'abc', headers: strict, body: legit + injected }))
     await started(win)
     await expect.poll(() => win.legit).toBe(true)
-    await tick(300)
+    await quietFor(300)
     expect(win.pwned).toBeUndefined()
     expect((await gatedRequests()).filter((url) => url.endsWith('.js'))).toEqual([])
     expect(win.logged).toHaveLength(1)
@@ -189,7 +190,7 @@ describe('the stored decision', () => {
     document.cookie = `consentry=${body}|${checksum(body)}; path=/`
     const { win } = await visit(await scriptTagPage({ body: tags }))
     expect((await started(win)).getState().decided).toBe(false)
-    await tick(200)
+    await quietFor(200)
     expect(await gatedRequests()).toEqual([])
   })
 
@@ -217,7 +218,7 @@ describe('URLs', () => {
     await expect
       .poll(() => win.logged)
       .toEqual(['error: ConsentryError: consentry: policyUrl: expected an http(s), mailto or relative URL'])
-    await tick(200)
+    await quietFor(200)
     expect(uiRoot(doc)).toBeNull()
     expect(await gatedRequests()).toEqual([])
   })
@@ -230,7 +231,7 @@ describe('URLs', () => {
       const { win, doc } = await visit(await scriptTagPage({ body }))
       await started(win)
       await expect.poll(gatedRequests).toEqual(['/__gated/video.html'])
-      await tick(200)
+      await quietFor(200)
       expect(doc.querySelector('iframe')!.hasAttribute('src')).toBe(false)
       expect(win.pwned).toBeUndefined()
       expect(win.logged).toHaveLength(1)
@@ -250,7 +251,7 @@ describe('a page that gets in the way', () => {
     expect(consent.isGranted('marketing')).toBe(false)
     expect(consent.isGranted('marketing.ads')).toBe(false)
     expect(consent.getState().decided).toBe(true)
-    await tick(300)
+    await quietFor(300)
     expect(await gatedRequests()).toEqual([])
     expect(win.logged).toEqual([])
   })
@@ -289,7 +290,7 @@ describe('a page that gets in the way', () => {
     const url = await scriptTagPage({ before: `</head><body>${element}`, body: tags })
     const { win } = await visit(url)
     const consent = await started(win)
-    await tick(200)
+    await quietFor(200)
     expect(await gatedRequests()).toEqual([])
     consent.acceptAll()
     await expect.poll(() => win.ran).toEqual(RAN)
@@ -327,7 +328,7 @@ describe('a page that gets in the way', () => {
     expect(await gatedRequests()).toEqual([])
     expect(() => consent.acceptAll()).not.toThrow()
     await expect.poll(() => win.ran).toEqual(RAN)
-    await tick(100)
+    await quietFor(100)
     expect(win.logged).toHaveLength(1)
   })
 
@@ -343,7 +344,7 @@ describe('a page that gets in the way', () => {
     ;(await started(first.win)).acceptAll()
     const again = await visit(await page())
     await started(again.win)
-    await tick(300)
+    await quietFor(300)
     expect(first.win.pwned).toBeUndefined()
     expect(again.win.pwned).toBeUndefined()
     expect((await requests()).filter((url) => url.startsWith('/__gated/') && url.includes('consentry'))).toEqual([])
@@ -358,7 +359,7 @@ describe('a page that gets in the way', () => {
     const consent = await started(win)
     expect(consent.mode).toBe('opt-in')
     expect(consent.isGranted('marketing')).toBe(false)
-    await tick(300)
+    await quietFor(300)
     expect(await gatedRequests()).toEqual([])
   })
 
@@ -369,7 +370,7 @@ describe('a page that gets in the way', () => {
     const { win } = await visit(await scriptTagPage({ nonce: 'abc', headers: strict, body }))
     await started(win)
     await expect.poll(() => win.legit).toBe(true)
-    await tick(200)
+    await quietFor(200)
     expect(win.pwned).toBeUndefined()
   })
 
@@ -382,7 +383,7 @@ describe('a page that gets in the way', () => {
     const third = await visit(await scriptTagPage({ body: tags }))
     const consent = await started(third.win)
     expect(consent.getState()).toMatchObject({ decided: true, categories: { marketing: false } })
-    await tick(300)
+    await quietFor(300)
     expect(await gatedRequests()).toEqual([])
   })
 
@@ -398,7 +399,7 @@ describe('a page that gets in the way', () => {
     const consent = await started(win)
     expect(consent.getState().decided).toBe(false)
     expect(consent.isGranted('marketing')).toBe(false)
-    await tick(300)
+    await quietFor(300)
     expect(await gatedRequests()).toEqual([])
   })
 

@@ -1,7 +1,7 @@
 // The Subresource Integrity hashes the build prints (dist/sri.json), as the browser checks them:
 // on the script tag a site writes, and in an import map for the chunks that tag imports.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { clearCookies, closeFrames, openPage, started, tick } from './support/browser'
+import { clearCookies, closeFrames, openPage, started } from './support/browser'
 import { inlineConfig, recorder, uiRoot } from './support/pages'
 
 const sri: Record<string, string> = await (await fetch('/__dist/sri.json')).json()
@@ -30,8 +30,7 @@ describe('Subresource Integrity', () => {
     expect((await started(win)).getState().decided).toBe(false)
 
     const tampered = await page(tag(sri['consentry-ui.js']!))
-    await tick(100)
-    expect(tampered.win.blocked).toBe(true)
+    await expect.poll(() => tampered.win.blocked).toBe(true)
     expect(tampered.win.consentry).toBeUndefined()
   })
 

@@ -3,6 +3,7 @@
 import type { Page } from 'playwright'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useDemo } from '../support/demo'
+import { LIMITS, scaled } from '../support/slowdown'
 
 const demo = useDemo()
 let page: Page
@@ -19,7 +20,7 @@ describe('the CRM frontend', () => {
   it('keeps one instance and one banner across client-side routes, and loads analytics once, after consent', async () => {
     await page.goto(`${demo.url}/crm/`)
     await ui().getByRole('button', { name: 'Accept all', exact: true }).waitFor()
-    await page.waitForTimeout(300)
+    await page.waitForTimeout(scaled(300))
     expect(await counter('crmAnalyticsLoads')).toBe(0)
     await expect.poll(() => page.locator('#analytics').textContent()).toContain('not loaded')
     for (const name of ['Contacts', 'Privacy settings', 'Dashboard', 'Privacy settings']) {
@@ -62,7 +63,7 @@ describe('the CRM frontend', () => {
 })
 
 // Several page loads each, on a demo server the rest of the suite shares the machine with.
-describe('the email preferences flow', { timeout: 30000 }, () => {
+describe('the email preferences flow', { timeout: 2 * LIMITS.test }, () => {
   const status = () => page.locator('#click-tracking').textContent()
 
   it('opens the preferences from the email link, stores the choice for the contact, and the redirector tracks only then', async () => {
@@ -82,7 +83,7 @@ describe('the email preferences flow', { timeout: 30000 }, () => {
     await dialog.getByRole('button', { name: 'Save preferences' }).click()
     expect((await stored).ok()).toBe(true)
     await page.goto(`${demo.url}/crm/contacts/ada`)
-    await expect.poll(status, { timeout: 10000 }).toMatch(/^granted \(stored /)
+    await expect.poll(status, { timeout: scaled(10_000) }).toMatch(/^granted \(stored /)
     expect(await page.locator('#email-link').getAttribute('href')).toBe('/crm/r?contact=ada&to=%2Fsite%2F%23pricing')
     await page.locator('#email-link').click()
     await expect.poll(() => page.url()).toBe(`${demo.url}/site/#pricing`)
@@ -99,7 +100,7 @@ describe('the email preferences flow', { timeout: 30000 }, () => {
     await dialog.getByRole('button', { name: 'Reject all', exact: true }).click()
     expect((await stored).ok()).toBe(true)
     await page.goto(`${demo.url}/crm/contacts/grace`)
-    await expect.poll(status, { timeout: 10000 }).toMatch(/^declined \(stored /)
+    await expect.poll(status, { timeout: scaled(10_000) }).toMatch(/^declined \(stored /)
     expect(await page.locator('#email-link').getAttribute('href')).toBe('/site/#pricing')
     // Even a tracked link of an older email goes straight through, untracked.
     const answer = await page.request.get(`${demo.url}/crm/r?contact=grace&to=%2Fsite%2F`, { maxRedirects: 0 })

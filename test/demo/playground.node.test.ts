@@ -2,6 +2,7 @@
 import type { Page } from 'playwright'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useDemo } from '../support/demo'
+import { LIMITS } from '../support/slowdown'
 
 const demo = useDemo()
 let page: Page
@@ -13,7 +14,8 @@ beforeEach(async () => {
 })
 
 const preview = () => page.frameLocator('#preview')
-const bannerTitle = () => preview().locator('[data-consentry]').locator('h2').first().textContent({ timeout: 5000 })
+const bannerTitle = () =>
+  preview().locator('[data-consentry]').locator('h2').first().textContent({ timeout: LIMITS.poll })
 /** Replace the editor's text, as typing or pasting would. */
 const typeConfig = async (text: string) => {
   await page.locator('.cm-content').click()
@@ -50,7 +52,7 @@ describe('the playground', () => {
   it('shows the Global Privacy Control notice in the preview when the signal is on', async () => {
     await page.locator('#gpc').check()
     await expect
-      .poll(() => preview().locator('[data-consentry] .gpc').textContent({ timeout: 5000 }))
+      .poll(() => preview().locator('[data-consentry] .gpc').textContent({ timeout: LIMITS.poll }))
       .toContain('Global Privacy Control')
   })
 

@@ -2,6 +2,7 @@
 import type { Page } from 'playwright'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useDemo } from '../support/demo'
+import { scaled } from '../support/slowdown'
 
 const demo = useDemo()
 let page: Page
@@ -29,7 +30,7 @@ describe('the marketing site', () => {
   it('requests and runs nothing gated before consent; ungated gtag.js finds every signal denied', async () => {
     await page.goto(`${demo.url}/site/`)
     await banner().getByRole('button', { name: 'Accept all', exact: true }).waitFor()
-    await page.waitForTimeout(1000)
+    await page.waitForTimeout(scaled(1000))
     expect(await serverLog()).toEqual(['/site/tags/gtag.js'])
     // gtag.js is async: it may run before the panel's script, which must list it all the same.
     await expect.poll(() => panel('ran')).toHaveLength(1)

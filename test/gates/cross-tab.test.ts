@@ -1,7 +1,7 @@
 // Two pages of the site open at once, as two tabs would be.
 import { describe, expect, it } from 'vitest'
 import { crossTab } from '../../src/gates/cross-tab'
-import { blankPage } from '../support/browser'
+import { blankPage, quietFor } from '../support/browser'
 import { gateWith } from '../support/gate'
 
 const tab = async (withoutBroadcastChannel = false) => {
@@ -21,7 +21,7 @@ describe('cross-tab sync', () => {
     two.consent.on('change', (detail) => changes.push(detail.changed!))
     const started = performance.now()
     one.consent.setConsent({ analytics: true })
-    await expect.poll(() => two.consent.isGranted('analytics'), { timeout: 1000 }).toBe(true)
+    await expect.poll(() => two.consent.isGranted('analytics')).toBe(true)
     expect(performance.now() - started).toBeLessThan(1000)
     expect(two.consent.getState()).toEqual(one.consent.getState())
     await expect.poll(() => two.win.ran).toBe(1)
@@ -51,7 +51,7 @@ describe('cross-tab sync', () => {
     const one = await tab(true)
     const two = await tab(true)
     one.consent.setConsent({ marketing: true })
-    await expect.poll(() => two.consent.isGranted('marketing'), { timeout: 1000 }).toBe(true)
+    await expect.poll(() => two.consent.isGranted('marketing')).toBe(true)
     one.consent.destroy()
     two.consent.destroy()
   })
@@ -63,7 +63,7 @@ describe('cross-tab sync', () => {
     one.consent.on('consent', () => decisions++)
     one.consent.acceptAll()
     await expect.poll(() => two.consent.getState().decided).toBe(true)
-    await new Promise((done) => setTimeout(done, 200))
+    await quietFor(200)
     expect(decisions).toBe(1)
     expect(two.consent.getState().updatedAt).toBe(one.consent.getState().updatedAt)
     one.consent.destroy()

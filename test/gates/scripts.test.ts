@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { blankPage, openPage, requests, tick } from '../support/browser'
+import { blankPage, openPage, requests, quietFor } from '../support/browser'
 import { gate } from '../support/gate'
 
 const gated = `
@@ -14,7 +14,7 @@ describe('gated scripts', () => {
   it('stay inert and request nothing before consent', async () => {
     const { win, doc } = await blankPage(`<script>window.ran = []</script>${gated}`)
     gate(doc).rejectAll()
-    await tick(300)
+    await quietFor(300)
     expect(win.ran).toEqual([])
     expect(await requests()).toEqual([])
   })
@@ -31,7 +31,7 @@ describe('gated scripts', () => {
     const { win, doc } = await blankPage(`<script>window.ran = []</script>${gated}`)
     gate(doc).setConsent({ analytics: true, 'analytics.fullstory': false })
     await expect.poll(() => win.ran.length).toBe(4)
-    await tick(100)
+    await quietFor(100)
     expect(win.ran).toEqual(['a.js', 'b', 'e.js', 'f'])
     expect(await requests()).not.toContain('/__gated/c.js')
   })
@@ -46,7 +46,7 @@ describe('gated scripts', () => {
     consent.setConsent({ marketing: false })
     consent.acceptAll()
     doc.body.append(doc.createElement('div'))
-    await tick(300)
+    await quietFor(300)
     expect(win.ran).toEqual(['a.js', 'b', 'c.js', 'd', 'e.js', 'f'])
     expect(await requests()).toHaveLength(3)
   })
@@ -86,7 +86,7 @@ describe('gated scripts', () => {
     expect(doc.querySelector('script[data-consent]')!.getAttribute('nonce')).toBe('')
     gate(doc).acceptAll()
     await expect.poll(() => win.ran.length).toBe(2)
-    await tick(100)
+    await quietFor(100)
     expect(win.ran).toEqual(['with nonce', 'external.js'])
   })
 
@@ -99,7 +99,7 @@ describe('gated scripts', () => {
     try {
       gate(doc, { nonce: 'n0nce' }).acceptAll()
       await expect.poll(() => win.ran.length).toBe(2)
-      await tick(100)
+      await quietFor(100)
       expect(win.ran).toEqual(['template with nonce', 'with nonce'])
       expect(warn).toHaveBeenCalledTimes(2)
     } finally {
@@ -135,7 +135,7 @@ describe('gated scripts', () => {
       doc.body.append(script)
     }
     add('early', 'marketing')
-    await tick(50)
+    await quietFor(50)
     expect(win.ran).toEqual([])
     consent.acceptAll()
     await expect.poll(() => win.ran).toEqual(['early'])
@@ -152,7 +152,7 @@ describe('gated scripts', () => {
     const consent = gate(doc)
     consent.destroy()
     consent.acceptAll()
-    await tick(100)
+    await quietFor(100)
     expect(win.ran).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { blankPage, requests, tick } from '../support/browser'
+import { blankPage, requests, quietFor } from '../support/browser'
 import { gate } from '../support/gate'
 
 const page = `<iframe id="video" data-consent="marketing" data-src="/__gated/embed.html" title="Video"></iframe>
@@ -9,7 +9,7 @@ describe('gated iframes and images', () => {
   it('load nothing before consent', async () => {
     const { doc } = await blankPage(page)
     gate(doc).rejectAll()
-    await tick(100)
+    await quietFor(100)
     expect(doc.getElementById('video')!.hasAttribute('src')).toBe(false)
     expect(doc.getElementById('pixel')!.hasAttribute('src')).toBe(false)
     expect(await requests()).toEqual([])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { blankPage, requests, tick } from '../support/browser'
+import { blankPage, requests, quietFor } from '../support/browser'
 import { gate } from '../support/gate'
 
 const page = `<script>window.ran = []</script><div id="box"><template data-consent="marketing">
@@ -12,7 +12,7 @@ describe('gated templates', () => {
   it('stay inert before consent: no pixel, no script', async () => {
     const { win, doc } = await blankPage(page)
     gate(doc).rejectAll()
-    await tick(100)
+    await quietFor(100)
     expect(doc.getElementById('pixel')).toBeNull()
     expect(win.ran).toEqual([])
     expect(await requests()).toEqual([])

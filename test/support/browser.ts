@@ -1,4 +1,8 @@
 // Browser-side helpers: fixture pages on the test server, same-origin iframes, the request log.
+import { inject } from 'vitest'
+
+// How much slower than a quiet machine this one may be (test/support/slowdown.ts).
+const SLOWDOWN = inject('slowdown')
 
 /** Serve `body` at a fresh URL of the test server; `headers` are sent with it. */
 export const servePage = async (
@@ -54,7 +58,17 @@ export const closeFrames = () => {
   for (const frame of document.querySelectorAll('iframe')) frame.remove()
 }
 
-export const tick = (ms = 0) => new Promise((done) => setTimeout(done, ms))
+/** Yield to the event loop once: the tasks and timers queued before run first. */
+export const tick = () => new Promise((done) => setTimeout(done))
+
+/**
+ * Let `ms` pass, scaled for a slow machine: the window in which what must NOT happen (a request,
+ * a script, a banner) would have happened. What must happen is waited for with `expect.poll`.
+ */
+export const quietFor = (ms: number) => new Promise((done) => setTimeout(done, ms * SLOWDOWN))
+
+/** A limit of `ms` on a quiet machine, scaled for this one: for waits longer than the usual limit. */
+export const within = (ms: number) => ms * SLOWDOWN
 
 /** The instance the script tag exposes, once it has started (a first visit validates the config first). */
 export const started = async (win: Window & Record<string, any>) => {
@@ -75,7 +89,7 @@ export const uncaughtErrors = async (run: () => void) => {
   window.addEventListener('error', onError)
   try {
     run()
-    await tick(10)
+    await quietFor(10)
   } finally {
     window.removeEventListener('error', onError)
   }

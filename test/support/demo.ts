@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { type Browser, type BrowserContext, chromium } from 'playwright'
 import { afterAll, afterEach, beforeAll } from 'vitest'
+import { scaled } from './slowdown'
 
 const DEMO_API_KEY = 'demo-test-api-key'
 const DEMO_SECRET = 'demo-test-secret-0123456789abcdef0123456789abcdef'
@@ -73,6 +74,8 @@ export const useDemo = () => {
     },
     async page(viewport = { width: 1280, height: 900 }) {
       const context = await browser!.newContext({ viewport })
+      // Playwright's own waits (clicks, waitFor, textContent) get the same scale as the tests'.
+      context.setDefaultTimeout(scaled(30_000))
       contexts.push(context)
       return context.newPage()
     },

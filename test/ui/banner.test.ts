@@ -3,7 +3,7 @@ import { commands, page, userEvent } from 'vitest/browser'
 import { createConsentry } from '../../src/create-consentry'
 import { createCore } from '../../src/core/create-core'
 import { withDefaults } from '../../src/core/defaults'
-import { blankPage, tick, labelOf } from '../support/browser'
+import { blankPage, quietFor, labelOf } from '../support/browser'
 import { banner, button, showUi, ui, uiConfig } from '../support/ui'
 
 const styleOf = (name: string) => {
@@ -61,7 +61,7 @@ describe('the banner', () => {
     first.rejectAll()
     first.destroy()
     const consent = createConsentry(uiConfig())
-    await tick(100)
+    await quietFor(100)
     expect(consent.getState().decided).toBe(true)
     expect(document.querySelector('[data-consentry]')).toBeNull()
     consent.destroy()
@@ -105,7 +105,7 @@ describe('the banner', () => {
     const { createConsentry } = await import('../../src/create-consentry')
     const consent = createConsentry(uiConfig(), { document: doc })
     await expect.poll(() => doc.querySelector('[data-consentry]')?.shadowRoot?.querySelector('.banner')).toBeTruthy()
-    await tick(300)
+    await quietFor(300)
     consent.destroy()
     expect(shifts.reduce((sum, value) => sum + value, 0)).toBe(0)
   })

@@ -1,6 +1,15 @@
 // The built script tag with its UI chunk, in real pages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { clearCookies, closeFrames, openFrame, openPage, servePage, started, tick, labelOf } from '../support/browser'
+import {
+  clearCookies,
+  closeFrames,
+  openFrame,
+  openPage,
+  servePage,
+  started,
+  quietFor,
+  labelOf,
+} from '../support/browser'
 import { siteConfig } from '../support/configs'
 
 const page = (config: unknown = siteConfig, lang = 'en') =>
@@ -26,7 +35,7 @@ describe('the script tag UI', () => {
 
     const returning = (await openFrame(url)).contentWindow as Window & Record<string, any>
     await started(returning)
-    await tick(300)
+    await quietFor(300)
     expect(returning.consentry.getState().decided).toBe(true)
     expect(resources(returning)).toEqual(['/__dist/consentry.js'])
     expect(shadow(returning)).toBeUndefined()
@@ -35,7 +44,7 @@ describe('the script tag UI', () => {
   it('fetches the preferences chunk only when the visitor is about to open them, and opens them from it', async () => {
     const win = (await openFrame(await servePage(page()))).contentWindow as Window & Record<string, any>
     await expect.poll(() => shadow(win)?.querySelector('.banner')).toBeTruthy()
-    await tick(100)
+    await quietFor(100)
     expect(resources(win)).toEqual(['/__dist/consentry.js', '/__dist/consentry-ui.js'])
     const manage = [...shadow(win)!.querySelectorAll('button')].find(
       (button) => labelOf(button) == 'Manage preferences',
@@ -89,7 +98,7 @@ describe('the script tag UI', () => {
     const errors: unknown[] = []
     frame.contentWindow!.addEventListener('error', (event) => errors.push(event.error))
     frame.contentWindow!.addEventListener('unhandledrejection', (event) => errors.push(event.reason))
-    await expect.poll(() => shadow(frame.contentWindow!)?.querySelector('.banner'), { timeout: 3000 }).toBeTruthy()
+    await expect.poll(() => shadow(frame.contentWindow!)?.querySelector('.banner')).toBeTruthy()
     expect(frame.contentDocument!.querySelector('[data-consentry]')!.parentElement).toBe(frame.contentDocument!.body)
     expect(errors).toEqual([])
   })
@@ -107,7 +116,7 @@ describe('the script tag UI', () => {
     consent.showPreferences()
     await expect.poll(() => shadow(win)!.querySelector('dialog')!.open).toBe(true)
     expect(getComputedStyle(shadow(win)!.querySelector('.button')!).minHeight).toBe('44px')
-    await tick(100)
+    await quietFor(100)
     expect(win.violations).toEqual([])
   })
 })

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { commands } from 'vitest/browser'
 import { createConsentry } from '../../src/create-consentry'
 import type { UiModule } from '../../src/core/types'
-import { tick } from '../support/browser'
+import { tick, quietFor } from '../support/browser'
 import { banner, button, showUi, uiConfig } from '../support/ui'
 
 const hosts = () => document.querySelectorAll('[data-consentry]')
@@ -35,7 +35,7 @@ describe('destroy()', () => {
     consent.setConsent({ analytics: true })
     link.click()
     await commands.emulateMedia({ colorScheme: theme == 'dark' ? 'light' : 'dark' })
-    await tick(100)
+    await quietFor(100)
     expect(hosts()).toHaveLength(0)
     expect(host.shadowRoot!.childNodes).toHaveLength(0)
     expect(host.getAttribute('data-theme')).toBe(theme)
@@ -49,7 +49,7 @@ describe('destroy()', () => {
     // About to open them: the chunk is on its way.
     host.shadowRoot!.querySelector('.banner .secondary')!.dispatchEvent(new PointerEvent('pointerenter'))
     consent.destroy()
-    await tick(200)
+    await quietFor(200)
     expect(host.shadowRoot!.childNodes).toHaveLength(0)
   })
 
@@ -60,7 +60,7 @@ describe('destroy()', () => {
     expect(consent.$view.get()).toBe('banner')
     consent.destroy()
     chunk.arrive()
-    await tick(300)
+    await quietFor(300)
     expect(hosts()).toHaveLength(0)
   })
 
@@ -70,7 +70,7 @@ describe('destroy()', () => {
     addEventListener('consentry:ready', onReady)
     const consent = createConsentry(uiConfig({ ui: { settingsButton: true } }))
     consent.destroy()
-    await tick(300)
+    await quietFor(300)
     removeEventListener('consentry:ready', onReady)
     expect(hosts()).toHaveLength(0)
     expect(ready).toBe(false)
@@ -86,7 +86,7 @@ describe('destroy()', () => {
     second.destroy()
     const third = await showUi()
     chunk.arrive()
-    await tick(300)
+    await quietFor(300)
     expect(hosts()).toHaveLength(1)
     await expect.element(banner()).toBeVisible()
     // One banner answers: its button is the only one of the name on the page.
