@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { Ajv, type ErrorObject } from 'ajv'
+import addFormats from 'ajv-formats'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
@@ -62,10 +63,13 @@ const sameKey = (given: string, expected: string) => timingSafeEqual(digest(give
 // RFC 9110: the scheme is case-insensitive.
 const BEARER = /^bearer +(.+)$/i
 
-// A cell that a spreadsheet would read as a formula is quoted as text.
+// A cell that a spreadsheet would read as a formula is quoted as text: one that starts with a tab
+// or a carriage return, or with = + - @ (or their full-width forms, which some spreadsheets read
+// as the same) after any leading white space.
+const FORMULA = /^[\t\r]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/
 const csvCell = (value: unknown) => {
   const text = typeof value == 'string' ? value : JSON.stringify(value)
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+  const safe = FORMULA.test(text) ? `'${text}` : text
   return `"${safe.replace(/"/g, '""')}"`
 }
 const CSV_COLUMNS: (keyof StoredReceipt)[] = [
@@ -102,9 +106,11 @@ export const createConsentServer = ({
     throw new Error('consentry: createConsentServer needs secrets, none of them empty')
   if (!apiKey) throw new Error('consentry: createConsentServer needs an apiKey')
   if (!origins.length) throw new Error('consentry: createConsentServer needs the origins whose pages send receipts')
-  const validate = new Ajv({ allErrors: false })
-    .addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text)))
-    .compile<ReceivedReceipt>(receiptSchema)
+  // ajv-formats' full date-time checks the calendar too: 2026-02-31 is refused, not read as March 3.
+  const validate = addFormats(new Ajv({ allErrors: false }), {
+    mode: 'full',
+    formats: ['date-time'],
+  }).compile<ReceivedReceipt>(receiptSchema)
   const app = new Hono().basePath(prefix)
   const fail = (c: Context, status: 400 | 401 | 403 | 404 | 413, error: string) => c.json({ error }, status)
 

@@ -44,10 +44,12 @@ export const receiptSchema: Readonly<Record<string, unknown>> = {
     locale: { type: 'string', maxLength: 35, pattern: TEXT },
     url: { type: 'string', maxLength: 2048, pattern: TEXT },
     // Years 1970 to 9999: PostgreSQL's range, with room for a wrong clock but not for nonsense.
+    // A real calendar date (the date-time format); no leap second, which JavaScript's Date cannot hold.
     timestamp: {
       type: 'string',
       format: 'date-time',
-      pattern: '^(19[7-9]\\d|[2-9]\\d{3})-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$',
+      pattern:
+        '^(19[7-9]\\d|[2-9]\\d{3})-\\d{2}-\\d{2}T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$',
     },
   },
 } as const

@@ -337,6 +337,30 @@ describe('the CRM routes', () => {
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`)
   })
 
+  it.each([
+    ' =HYPERLINK("x")',
+    '   +1+1',
+    '\t=1+1',
+    ' \t-1',
+    ' @SUM(A1)',
+    '＝HYPERLINK("x")',
+    '＋1',
+    '－1',
+    '＠SUM(A1)',
+    ' ＝1',
+  ])('keep a CSV cell that a spreadsheet would read as a formula as text: %j', async (url) => {
+    await post(receipt({ subject: token(), url }))
+    const csv = await (await get('/consent/subjects/contact-42/receipts?format=csv')).text()
+    const cells = csv.trim().split('\r\n')[1]!.split('","')
+    expect(cells[9]).toBe(`'${url.replace(/"/g, '""')}`)
+  })
+
+  it('leave a cell that only looks like a formula further in as it is', async () => {
+    await post(receipt({ subject: token(), url: 'https://example.com/?a=1+1' }))
+    const csv = await (await get('/consent/subjects/contact-42/receipts?format=csv')).text()
+    expect(csv.trim().split('\r\n')[1]).toContain('"https://example.com/?a=1+1"')
+  })
+
   it('answer 404 for a subject with no decision, and 401 without the key', async () => {
     expect((await get('/consent/subjects/nobody')).status).toBe(404)
     expect((await get('/consent/subjects/nobody', null)).status).toBe(401)
@@ -412,6 +436,27 @@ describe('hostile and malformed requests', () => {
     ['a NUL in a subject query', () => get('/consent/subjects/a%00b'), 404],
     ['a subject with SQL in it', () => get(`/consent/subjects/${encodeURIComponent("x' OR '1'='1")}`), 404],
   ]
+
+  it.each([
+    '2026-02-31T00:00:00Z',
+    '2026-02-29T12:00:00Z',
+    '2026-04-31T00:00:00Z',
+    '2026-00-10T00:00:00Z',
+    '2026-06-00T00:00:00Z',
+    '2026-06-01T24:00:00Z',
+    '2026-06-01T12:60:00Z',
+    '2026-06-30T23:59:60Z',
+    '2026-06-01T12:00:00+24:00',
+  ])('refuses the calendar-invalid timestamp %s with a 400 naming the field, and stores nothing', async (timestamp) => {
+    const response = await post(receipt({ timestamp }))
+    expect(response.status).toBe(400)
+    expect((await response.json()).error).toMatch(/^consentry: timestamp: /)
+    expect(await count()).toBe(0)
+  })
+
+  it('takes a leap day of a leap year', async () => {
+    expect((await post(receipt({ timestamp: '2028-02-29T12:00:00Z' }))).status).toBe(201)
+  })
 
   it(`has at least 40 of them`, () => {
     expect(cases.length).toBeGreaterThanOrEqual(40)
