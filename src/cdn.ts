@@ -7,8 +7,10 @@ import { withDefaults } from './core/defaults'
 import { resolveMode } from './core/modes'
 import { hasOwn } from './core/own'
 import { createStorage } from './core/storage'
+import { hasSoundConsentFields } from './core/early-read'
 import type { Config, ConsentryConfig } from './core/types'
-import { gatesFor, pushDefaults } from './gates/from-config'
+import { pushConsentModeDefaults } from './gates/consent-mode'
+import { gatesFor, pushDefaults, pushDeniedDefaults, pushDenial } from './gates/from-config'
 
 const host = window as Window & { consentry?: unknown }
 // Through Document.prototype: an element named "currentScript" or "getElementById" shadows the
@@ -32,54 +34,79 @@ const ui = () => {
   return chunk
 }
 
-/** The decision stored under the config's cookie name, if any decodes. */
-const storedUnder = (input: ConsentryConfig) => decode(createStorage(withDefaults(input).cookie).read())
+/** The decision stored under the config's cookie name, if any decodes (and none where its cookie options are unreadable). */
+const storedUnder = (input: ConsentryConfig) => {
+  try {
+    return decode(createStorage(withDefaults(input).cookie).read())
+  } catch {
+    // Reported by the validator.
+    return undefined
+  }
+}
 
 /**
  * Consent Mode's default and the vendors' holds, from a config not validated yet: tags loaded
  * right after this script (gtag.js, Tag Manager, UET) must find them before the validator has
- * arrived. A config too broken to read pushes nothing here, and fails validation next.
+ * arrived. Where the keys they are computed from are not known to be valid, every signal is
+ * denied; the validator reports the fault next.
  */
 const pushEarlyDefaults = (input: ConsentryConfig, stored: boolean) => {
-  try {
-    const config = withDefaults(input)
-    const gpc = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true
-    // As the core will: a stored decision that no longer counts grants nothing meanwhile.
-    pushDefaults(config, window, stored ? 'opt-in' : resolveMode(config, region), gpc)
-  } catch {
-    // Reported by the validator.
+  if (hasSoundConsentFields(input)) {
+    try {
+      const config = withDefaults(input)
+      const gpc = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true
+      // As the core will: a stored decision that no longer counts grants nothing meanwhile.
+      pushDefaults(config, window, stored ? 'opt-in' : resolveMode(config, region), gpc)
+      return
+    } catch {
+      // Too malformed to compute the defaults from (pushDefaults pushes nothing then).
+    }
   }
+  pushDeniedDefaults(input as unknown as Record<string, unknown>, window)
 }
 
 // The receipts' sender, fetched once there is a receipt to send.
 const loadReceiptsSender = (): Promise<typeof import('./cdn-receipts')> =>
   import(/* @vite-ignore */ new URL('consentry-receipts.js', base).href)
 
-const start = (text: string) => {
+/** Start from a config's text; `byUrl` when it came from `data-config`, after Consent Mode's all-denied default. */
+const start = (text: string, byUrl = false) => {
   const fingerprint = checksum(text)
+  let input: unknown
   let defaultsPushed = false
   const run = (config: Config) => {
-    const gates = gatesFor(config, { nonce, crossTab: true, defaultsPushed, loadReceiptsSender })
+    const gates = gatesFor(config, { nonce, crossTab: true, defaultsPushed, consentMode: byUrl, loadReceiptsSender })
     host.consentry = createCore(config, { gates, fingerprint, ui, region })
   }
+  // Consentry does not start: whatever went out before, Consent Mode and UET learn that nothing
+  // is granted, for nothing will update them.
+  const stop = (error: unknown) => {
+    fail(error)
+    if (!input || typeof input != 'object') return
+    const config = input as Record<string, unknown>
+    if (defaultsPushed) pushDenial(config, window)
+    else pushDeniedDefaults(config, window)
+  }
   try {
-    const input = JSON.parse(text)
-    const stored = input && typeof input == 'object' ? storedUnder(input) : undefined
+    // A SyntaxError names the position of the fault in the JSON.
+    input = JSON.parse(text)
+    // Anything else is the validator's to report.
+    const config = input && typeof input == 'object' ? (input as ConsentryConfig) : undefined
+    const stored = config && storedUnder(config)
     // The decision was made under this very config text, which was validated then.
-    if (stored?.fingerprint == fingerprint) {
-      run(withDefaults(input))
+    if (config && stored?.fingerprint == fingerprint) {
+      run(withDefaults(config))
       return
     }
-    if (input && typeof input == 'object') {
-      pushEarlyDefaults(input, !!stored)
+    if (config) {
+      pushEarlyDefaults(config, !!stored)
       defaultsPushed = true
     }
     ui()
       .then((module) => run(module.parseConfig(input)))
-      .catch(fail)
+      .catch(stop)
   } catch (error) {
-    // A SyntaxError names the position of the fault in the JSON.
-    fail(error)
+    stop(error)
   }
 }
 
@@ -92,8 +119,14 @@ else {
   host.consentry = undefined
   if (inline) start(inline.textContent!)
   else if (url) {
+    // Nothing is known of the config until it arrives: Consent Mode's tags loaded meanwhile find
+    // every signal denied, then the config's own default; its updates follow every decision.
+    pushConsentModeDefaults(window, {}, () => false)
     fetch(url)
       .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
-      .then(start, (reason) => fail(`consentry: config: could not load ${url} (${reason})`))
+      .then(
+        (text) => start(text, true),
+        (reason) => fail(`consentry: config: could not load ${url} (${reason})`),
+      )
   } else fail('consentry: config: missing')
 }

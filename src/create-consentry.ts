@@ -11,7 +11,8 @@ import { gatesFor } from './gates/from-config'
  *
  * @param input - The consent config (see {@link ConsentryConfig}), as parsed JSON.
  * @param options - Another document to work on, the visitor's region, the page's nonce, or another list of gates.
- * @throws {@link ConsentryError} when the config is invalid, naming the JSON path at fault.
+ * @throws {@link ConsentryError} when the config is invalid, naming the JSON path at fault, or when
+ *   an element of the page hides a document property Consentry needs (`<img name="cookie">`).
  * @example
  * ```ts
  * import { createConsentry } from 'consentry'

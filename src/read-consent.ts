@@ -14,8 +14,9 @@ export interface ReadConsentOptions {
   region?: string
   /**
    * Whether the request carries Global Privacy Control (`Sec-GPC: 1`), as the browser's
-   * `navigator.globalPrivacyControl` would say: in opt-out mode it keeps the categories that sell
-   * or share personal information denied before a decision.
+   * `navigator.globalPrivacyControl` would say: it keeps the categories that sell or share
+   * personal information denied before a decision in opt-out mode, and after a decision made
+   * without the signal.
    */
   gpc?: boolean
 }
@@ -56,6 +57,7 @@ export const readConsent = (
 ): ConsentState => {
   const config = parseConfig(input)
   const stored = decode(cookieValue(cookieHeader, config.cookie.name))
-  const defaults = defaultChoice(config, resolveMode(config, options.region), options.gpc === true)
-  return initialState(config, stored, defaults)
+  const gpc = options.gpc === true
+  const defaults = defaultChoice(config, resolveMode(config, options.region), gpc)
+  return initialState(config, stored, defaults, gpc)
 }

@@ -138,6 +138,27 @@ describe('Trusted Types', () => {
     await expect.poll(gatedRequests).toEqual(GATED)
     expect(win.logged).toEqual([])
   })
+
+  const template = (nonce: string) =>
+    `<template data-consent="analytics"><script${nonce} src="/__gated/template.js"></script>` +
+    `<script${nonce}>(window.ran = window.ran || []).push('inline')</script><img src="/__gated/pixel.gif" alt=""></template>`
+  it.each([
+    ['trusted-types consentry default, and a nonce', "script-src 'nonce-abc' 'strict-dynamic'; ", 'consentry default'],
+    ['trusted-types consentry, and a nonce', "script-src 'nonce-abc' 'strict-dynamic'; ", 'consentry'],
+    ['trusted-types consentry, no nonce', '', 'consentry'],
+  ])("runs the scripts of a gated template under require-trusted-types-for 'script': %s", async (_, scripts, names) => {
+    const headers = {
+      'content-security-policy': `${scripts}require-trusted-types-for 'script'; trusted-types ${names}`,
+    }
+    const nonce = scripts ? ' nonce="abc"' : ''
+    const { win } = await visit(
+      await scriptTagPage({ headers, body: template(nonce), ...(scripts ? { nonce: 'abc' } : {}) }),
+    )
+    ;(await started(win)).acceptAll()
+    await expect.poll(() => [...(win.ran ?? [])].sort()).toEqual(['inline', 'template.js'])
+    await expect.poll(gatedRequests).toEqual(['/__gated/pixel.gif', '/__gated/template.js'])
+    expect(win.logged).toEqual([])
+  })
 })
 
 describe('the stored decision', () => {
@@ -315,6 +336,39 @@ describe('a page that gets in the way', () => {
     await expect
       .poll(() => [...(uiRoot(doc)?.querySelectorAll('.category h3') ?? [])].map((h) => h.textContent))
       .toEqual(['Essential', 'constructor'])
+    expect(win.logged).toEqual([])
+  })
+
+  it('shows the banner and the preferences on a page whose Array.prototype.map passes no index', async () => {
+    const mapWithoutIndex = `<script>Array.prototype.map = function (fn, self) {
+      const out = []
+      for (let i = 0; i < this.length; i++) out.push(fn.call(self, this[i]))
+      return out
+    }</script>`
+    const config = { ...siteConfig, policyUrl: '/privacy' }
+    const { win, doc } = await visit(await scriptTagPage({ config, before: mapWithoutIndex, body: tags }))
+    const consent = await started(win)
+    const buttons = () => [...(uiRoot(doc)?.querySelectorAll('.banner .choices button') ?? [])]
+    await expect.poll(() => buttons().map(labelOf)).toEqual(['Reject all', 'Accept all'])
+    // Each holds the other's label, to be as wide.
+    expect(buttons().map((button) => button.querySelector('.equal')?.textContent)).toEqual(['Accept all', 'Reject all'])
+    const text = uiRoot(doc)!.querySelector('.banner')!.textContent!
+    expect(text).toContain('to understand how the site is used')
+    expect(text).not.toContain('{')
+    expect(uiRoot(doc)!.querySelector('.banner a')?.getAttribute('href')).toBe('/privacy')
+    consent.showPreferences()
+    await expect
+      .poll(() => [...(uiRoot(doc)?.querySelectorAll('.category h3') ?? [])].map((h) => h.textContent))
+      .toEqual(['Essential', 'Analytics', 'Marketing', 'Email click tracking'])
+    const switches = [...uiRoot(doc)!.querySelectorAll('details [role="switch"]')]
+    expect(switches.map((element) => element.getAttribute('aria-labelledby'))).toEqual([
+      'consentry-analytics--ga',
+      'consentry-analytics--fullstory',
+      'consentry-marketing--ads',
+      'consentry-marketing--bing',
+    ])
+    ;(switches[0] as HTMLElement).click()
+    await expect.poll(() => switches[0]!.getAttribute('aria-checked')).toBe('true')
     expect(win.logged).toEqual([])
   })
 

@@ -109,6 +109,23 @@ describe('readConsent', () => {
     })
   })
 
+  it('lets Global Privacy Control outrank a grant made without it, and keeps one made under it', () => {
+    const everything = decided(siteConfig, { analytics: true, marketing: true, 'click-tracking': true })
+    const header = `consentry=${stored(siteConfig, everything)}`
+    expect(readConsent(siteConfig, header)).toEqual(everything)
+    const underGpc = readConsent(siteConfig, header, { gpc: true })
+    expect(underGpc).toMatchObject({
+      decided: true,
+      categories: { analytics: true, marketing: false, 'click-tracking': true },
+      services: { 'analytics.ga': true, 'marketing.ads': false, 'marketing.bing': false },
+    })
+    const grantedUnderGpc = Cookies.converter.write!(
+      encode(toStored(parseConfig(siteConfig), everything, '', true)),
+      'consentry',
+    )
+    expect(readConsent(siteConfig, `consentry=${grantedUnderGpc}`, { gpc: true })).toEqual(everything)
+  })
+
   it('reads a tampered, truncated or foreign value as "not decided"', () => {
     const fields = value.split('|')
     const tampered = [...fields]
@@ -118,7 +135,7 @@ describe('readConsent', () => {
       tampered.join('|'),
       value.slice(0, -1),
       `${value}0`,
-      value.replace('2|', '1|'),
+      value.replace(/^3\|/, '1|'),
       fields.slice(1).join('|'),
     ]) {
       expect(readConsent(siteConfig, `consentry=${bad}`), bad).toEqual(undecided())

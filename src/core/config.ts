@@ -1,14 +1,12 @@
 import { REGEX, matchesCookie } from './cookie-pattern'
 import { withDefaults } from './defaults'
+import { ConsentryError } from './errors'
 import { hasOwn, own } from './own'
+import { MODE } from './patterns'
 import { SAFE_URL } from './url'
 import type { Config } from './types'
 
-/** The one error type of Consentry. Its message reads `consentry: <json.path>: <what was expected>`. */
-export class ConsentryError extends Error {
-  /** `ConsentryError`, for logs and `error.name` checks. */
-  override name = 'ConsentryError'
-}
+export { ConsentryError }
 
 // A check narrows unknown JSON: each takes what the one before it let through, and its result is
 // assigned into typed config fields.
@@ -26,7 +24,6 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const NAME = /^[a-z][a-z0-9-]*$/
 const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/
 const REGIONS = /^[A-Z]{2}(-[A-Z0-9]{1,3})?(,[A-Z]{2}(-[A-Z0-9]{1,3})?)*$/
-const MODE = /^(opt-in|opt-out|notice)$/
 const SIGNAL =
   /^(ad_storage|ad_user_data|ad_personalization|analytics_storage|functionality_storage|personalization_storage|security_storage)$/
 // No /i flags: JSON Schema patterns have none, and consentry.schema.json repeats these.
@@ -123,9 +120,7 @@ const list =
   (item: Check): Check =>
   (value, path) => {
     if (!Array.isArray(value)) expected(path, 'array')
-    value.forEach((each: unknown, i: number) => {
-      item(each, `${path}[${i}]`)
-    })
+    for (let i = 0; i < value.length; i++) item(value[i], `${path}[${i}]`)
     return value
   }
 const cookies = list(cookie)

@@ -1,5 +1,5 @@
 import { atom } from 'nanostores'
-import { decode, encode } from './codec'
+import { decode, encode, type StoredConsent } from './codec'
 import { isEmailLink } from './email-link'
 import { acceptChoice, defaultChoice, optOutChoice, resolveMode } from './modes'
 import { PLACEHOLDER_TARGETS, placeholderOff } from './placeholders'
@@ -7,6 +7,7 @@ import { matchesCookie } from './cookie-pattern'
 import { createEvents } from './events'
 import { toStored } from './grants'
 import { own } from './own'
+import { assertDocumentUsable } from './shadowed'
 import { changes, decide, everything, granted, initialState } from './state'
 import { createStorage } from './storage'
 import type { Config, Consentry, ConsentryOptions, ConsentState, DecisionSource, View } from './types'
@@ -17,9 +18,13 @@ import type { Config, Consentry, ConsentryOptions, ConsentState, DecisionSource,
  * and starts the DOM gates.
  *
  * @param config - The validated config.
+ * @throws {@link ConsentryError} when an element of the page hides a document property that
+ *   Consentry needs (`consentry: document.cookie: hidden by <img name="cookie">; …`), before any
+ *   gate starts.
  */
 export const createCore = (config: Config, options: ConsentryOptions = {}): Consentry => {
   const doc = options.document ?? (typeof document == 'object' ? document : undefined)
+  if (doc) assertDocumentUsable(doc)
   const win = doc?.defaultView
   const storage = createStorage(config.cookie)
   const events = createEvents(win)
@@ -28,7 +33,7 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
   const gpc = (win?.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl === true
   const mode = resolveMode(config, options.region)
   const defaults = defaultChoice(config, mode, gpc)
-  const $state = atom<ConsentState>(initialState(config, stored, defaults))
+  const $state = atom<ConsentState>(initialState(config, stored, defaults, gpc))
   const $view = atom<View>('none')
   // Who made the decision being set: it travels to the events, and from there to receipts.
   let source: DecisionSource | undefined
@@ -45,8 +50,8 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
 
   // A cookie the browser refuses (over its size limit, or cookies blocked) must not leave an
   // older decision in place: that one would grant what the visitor has just denied.
-  const save = (state: ConsentState) => {
-    const value = encode(toStored(config, state, fingerprint))
+  const save = (record: StoredConsent) => {
+    const value = encode(record)
     storage.write(value)
     if (!doc || storage.read() == value) return
     // An older copy on another domain or path (the config's cookie options changed) is read
@@ -59,8 +64,12 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
       `consentry: the browser did not store the decision (${value.length} characters); it holds for this page view only`,
     )
   }
+  // Set while refresh() applies what the cookie holds: written back, it would be stored as if
+  // made here, under this tab's Global Privacy Control signal.
+  let restoring = false
   const persist = (state: ConsentState) => {
-    if (state.decided) save(state)
+    if (restoring) return
+    if (state.decided) save(toStored(config, state, fingerprint, gpc))
     else storage.remove()
   }
   const clearWithdrawn = (withdrawn: string[]) => {
@@ -107,19 +116,23 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     }
   }
 
+  // Told after the gates have reacted: a tag manager that acts on `consentry_update` finds Consent
+  // Mode's update before it in the dataLayer, and a listener finds the tags in their new state.
+  const announce = (state: ConsentState, before = state) => {
+    const changed = changes(before, state)
+    const withdrawn = changed.filter((name) => !granted(state, name))
+    clearWithdrawn(withdrawn)
+    const detail = source ? { ...state, source } : state
+    if (state.decided) events.emit('consent', detail)
+    if (changed.length) events.emit('change', { ...detail, changed })
+    if (withdrawn.length && config.reloadOnWithdraw) win?.location.reload()
+    // The banner asks for a decision: one made by the page's own code or in another tab ends it too.
+    if (state.decided && $view.get() == 'banner') $view.set('none')
+  }
+
   const unlisten = [
-    $state.listen((state, before = state) => {
-      persist(state)
-      const changed = changes(before, state)
-      const withdrawn = changed.filter((name) => !granted(state, name))
-      clearWithdrawn(withdrawn)
-      const detail = source ? { ...state, source } : state
-      if (state.decided) events.emit('consent', detail)
-      if (changed.length) events.emit('change', { ...detail, changed })
-      if (withdrawn.length && config.reloadOnWithdraw) win?.location.reload()
-      // The banner asks for a decision: one made by the page's own code or in another tab ends it too.
-      if (state.decided && $view.get() == 'banner') $view.set('none')
-    }),
+    // Stored before the gates react: a tag they start reads the decision it runs under.
+    $state.listen(persist),
     $view.listen((view, before = 'none') => {
       if (before != 'none') events.emit(`${before}-hide`, $state.get())
       if (view == 'none') return
@@ -163,7 +176,12 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     refresh() {
       // As at start, and set as stored rather than decided anew: it keeps its time, and the id
       // stays this instance's, so that tabs do not echo it.
-      $state.set(initialState(config, decode(storage.read()), defaults, () => $state.get().id))
+      restoring = true
+      try {
+        $state.set(initialState(config, decode(storage.read()), defaults, gpc, () => $state.get().id))
+      } finally {
+        restoring = false
+      }
     },
     on: events.on,
     destroy() {
@@ -173,13 +191,15 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
     },
   }
 
-  // A decision made before the script tag validated this config text: store its fingerprint now.
-  if ($state.get().decided && stored?.fingerprint != fingerprint) save($state.get())
+  // A decision made before the script tag validated this config text: store its fingerprint now,
+  // with the decision as it was made (not as Global Privacy Control now reads it).
+  if (stored && $state.get().decided && stored.fingerprint != fingerprint) save({ ...stored, fingerprint })
   if (doc) {
     doc.addEventListener('click', openPreferences)
     for (const gate of options.gates ?? []) unlisten.push(gate(consent, doc))
     if (config.ui?.placeholders !== false) unlisten.push(heldEmbeds(doc))
   }
+  unlisten.push($state.listen(announce))
   if (config.ui?.settingsButton) loadUi()
   queueMicrotask(() => {
     if (destroyed) return

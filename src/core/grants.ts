@@ -56,8 +56,8 @@ export const storedChoice = (config: Config, stored: StoredConsent): Record<stri
   return choice
 }
 
-/** The decision to store for a decided state. */
-export const toStored = (config: Config, state: ConsentState, fingerprint: string): StoredConsent => {
+/** The decision to store for a decided state; `gpc` when the browser sends Global Privacy Control. */
+export const toStored = (config: Config, state: ConsentState, fingerprint: string, gpc = false): StoredConsent => {
   const names = grantNames(config)
   const grants: boolean[] = []
   for (const name of names) grants.push(own(name.includes('.') ? state.services : state.categories, name) == true)
@@ -68,5 +68,6 @@ export const toStored = (config: Config, state: ConsentState, fingerprint: strin
     layout: layoutOf(names),
     grants: packGrants(grants),
     fingerprint,
+    gpc,
   }
 }

@@ -1,4 +1,5 @@
 import { own } from './own'
+import { isSaleOrSharing, withoutSaleOrSharing } from './sale-or-sharing'
 import { decide, everything, granted } from './state'
 import type { Config, Mode } from './types'
 
@@ -9,22 +10,10 @@ export const resolveMode = (config: Pick<Config, 'mode' | 'regions'>, region: st
   return regional ?? config.mode ?? 'opt-in'
 }
 
-/** Whether a category sells or shares personal information: `marketing`, and those marked so. */
-const isSaleOrSharing = (config: Config, name: string) =>
-  name == 'marketing' || own(config.categories, name)?.saleOrSharing == true
-
 /** "Do Not Sell or Share": a choice that denies the categories that sell or share personal information. */
 export const optOutChoice = (config: Config) => {
   const choice: Record<string, boolean> = {}
   for (const name of Object.keys(config.categories)) {
-    if (isSaleOrSharing(config, name)) choice[name] = false
-  }
-  return choice
-}
-
-/** Deny, in a choice, the categories that sell or share personal information. */
-const withoutSaleOrSharing = (config: Config, choice: Record<string, boolean>) => {
-  for (const name of Object.keys(choice)) {
     if (isSaleOrSharing(config, name)) choice[name] = false
   }
   return choice

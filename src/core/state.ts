@@ -2,6 +2,7 @@ import type { StoredConsent } from './codec'
 import { storedChoice } from './grants'
 import { uuid } from './id'
 import { own } from './own'
+import { withoutSaleOrSharing } from './sale-or-sharing'
 import type { Config, ConsentState } from './types'
 
 const DAY = 864e5
@@ -45,7 +46,9 @@ const isCurrent = (config: Config, stored: StoredConsent, now: number) => {
  * The state a stored decision gives under this config. None, one of another revision or laid out
  * by another list of categories and services, one older than the cookie lifetime or one from the
  * future means "not decided", with the `defaults` of the mode (in opt-in, none) and the required
- * categories granted.
+ * categories granted. Under Global Privacy Control (`gpc`), a decision made without the signal
+ * grants nothing that sells or shares personal information: the signal outranks it (California's
+ * CCPA regulations, § 7025(c)(3)) until the visitor grants it again while sending the signal.
  */
 export const restore = (
   config: Config,
@@ -53,24 +56,28 @@ export const restore = (
   now: number,
   newId: () => string,
   defaults: Record<string, boolean> = {},
+  gpc = false,
 ) => {
   const choice = stored && isCurrent(config, stored, now) ? storedChoice(config, stored) : undefined
   if (!stored || !choice) return decide(config, { id: stored?.id ?? newId() }, defaults, null)
-  return decide(config, { id: stored.id }, choice, stored.updatedAt)
+  const honoured = gpc && !stored.gpc ? withoutSaleOrSharing(config, choice) : choice
+  return decide(config, { id: stored.id }, honoured, stored.updatedAt)
 }
 
 /**
  * The state an instance starts from, in the browser or on the server. A decision that no longer
  * counts (another revision or list of services) is asked for again with nothing granted
  * meanwhile, whatever the mode: an opt-out must not turn into a grant. Only a visitor with
- * nothing stored gets the mode's `defaults`. `newId` gives the consent id when nothing is stored.
+ * nothing stored gets the mode's `defaults`. `newId` gives the consent id when nothing is stored;
+ * `gpc` is whether the browser sends Global Privacy Control now (see {@link restore}).
  */
 export const initialState = (
   config: Config,
   stored: StoredConsent | undefined,
   defaults: Record<string, boolean>,
+  gpc: boolean,
   newId: () => string = uuid,
-) => restore(config, stored, Date.now(), newId, stored ? {} : defaults)
+) => restore(config, stored, Date.now(), newId, stored ? {} : defaults, gpc)
 
 /** A choice that grants (or denies) every category. */
 export const everything = (config: Config, granted: boolean) => {

@@ -10,6 +10,20 @@ export interface Storage {
   clear(test: (name: string) => boolean): void
 }
 
+// Plain loops: a page may replace Array.prototype.map with one that passes no index.
+/** `a.b.c` → `a.b.c`, `b.c`, `c`. */
+const suffixes = (parts: string[], separator: string) => {
+  const result: string[] = []
+  for (let i = 0; i < parts.length; i++) result.push(parts.slice(i).join(separator))
+  return result
+}
+/** `/a/b` → ``, `/a`, `/a/b`. */
+const prefixes = (parts: string[], separator: string) => {
+  const result: string[] = []
+  for (let i = 0; i < parts.length; i++) result.push(parts.slice(0, i + 1).join(separator))
+  return result
+}
+
 /** Cookie storage for the consent decision; js-cookie does nothing where there is no document (SSR). */
 export const createStorage = ({ name, domain, path, days, sameSite, secure }: Config['cookie']): Storage => {
   const attributes = {
@@ -32,10 +46,8 @@ export const createStorage = ({ name, domain, path, days, sameSite, secure }: Co
         if (!test(cookie)) continue
         // Host-only, the configured domain, the host and each parent domain; at /, the configured
         // path, and each path above this page's (where a cookie set under older options may sit).
-        const labels = location.hostname.split('.')
-        const domains = [undefined, domain, ...labels.map((_, i) => labels.slice(i).join('.'))]
-        const segments = location.pathname.split('/')
-        const paths = ['/', path, ...segments.map((_, i) => segments.slice(0, i + 1).join('/')).filter(Boolean)]
+        const domains = [undefined, domain, ...suffixes(location.hostname.split('.'), '.')]
+        const paths = ['/', path, ...prefixes(location.pathname.split('/'), '/').filter(Boolean)]
         for (const where of domains) {
           for (const at of paths) Cookies.remove(cookie, { domain: where, path: at })
         }

@@ -56,6 +56,15 @@ export const pushConsentModeDefaults = (
   grantedBefore: (name: string) => boolean,
 ) => pushDefaults(gtagOf(win), options, grantedBefore)
 
+/** Push an `update` with every signal denied: the script tag could not start, so nothing is granted. */
+export const pushConsentModeDenial = (win: Window) => {
+  gtagOf(win)(
+    'consent',
+    'update',
+    signals({}, () => false),
+  )
+}
+
 const pushDefaults = (gtag: Gtag, options: ConsentModeOptions, grantedBefore: (name: string) => boolean) => {
   const defaults = signals(options, grantedBefore)
   const wait = { wait_for_update: options.waitForUpdate ?? 500 }

@@ -1,25 +1,6 @@
 import type { Consentry } from '../core/types'
 import { domGate } from './dom-gate'
-import { carriesNonce, scriptPolicy, type ScriptGateOptions } from './trust'
-
-/** A real script with the gated one's attributes and content, through the Trusted Types policy. */
-const recreate = (gated: HTMLScriptElement) => {
-  const doc = gated.ownerDocument
-  const policy = scriptPolicy(doc.defaultView!)
-  const script = doc.createElement('script')
-  for (const { name, value } of gated.attributes) {
-    if (name == 'type') continue
-    if (name == 'src') script.setAttribute(name, policy.createScriptURL(value))
-    else if (name.startsWith('on')) script.setAttribute(name, policy.createScript(value))
-    else script.setAttribute(name, value)
-  }
-  const type = gated.getAttribute('data-type')
-  if (type) script.type = type
-  // The nonce attribute reads "" once parsed under a CSP header; the property keeps the value.
-  script.nonce = gated.nonce
-  script.text = policy.createScript(gated.text)
-  return script
-}
+import { carriesNonce, copyScript, type ScriptGateOptions } from './trust'
 
 // The types a browser runs; any other (and a nomodule script) fires neither load nor error.
 const RUNS = /^(|module|(text|application)\/(x-)?(java|ecma)script|text\/(jscript|livescript|javascript1\.[0-5]))$/i
@@ -29,7 +10,7 @@ const activate = (gated: HTMLScriptElement) =>
   new Promise<void>((done) => {
     let script: HTMLScriptElement
     try {
-      script = recreate(gated)
+      script = copyScript(gated, gated.ownerDocument, gated.getAttribute('data-type'))
     } catch (error) {
       // An attribute the DOM refuses, or a value Trusted Types reject: this script is skipped.
       console.warn('consentry: a gated script could not be re-created and stays inert', gated, error)

@@ -1,5 +1,5 @@
 import { domGate } from './dom-gate'
-import { carriesNonce, type ScriptGateOptions } from './trust'
+import { carriesNonce, copyAttribute, copyScript, scriptPolicy, type ScriptGateOptions } from './trust'
 
 /**
  * A copy of a template's content built element by element, which leaves out shadow roots: a
@@ -9,17 +9,30 @@ import { carriesNonce, type ScriptGateOptions } from './trust'
 const lightCopy = (node: Node, doc: Document): Node => {
   if (node.nodeType != Node.ELEMENT_NODE) return doc.importNode(node, false)
   const element = node as Element
+  if (element instanceof HTMLScriptElement) return copyScript(element, doc, element.getAttribute('type'))
   const copy = doc.createElementNS(element.namespaceURI, element.localName)
-  for (const { name, value } of element.attributes) copy.setAttribute(name, value)
+  const policy = scriptPolicy(doc.defaultView!)
+  for (const { name, value } of element.attributes) copyAttribute(copy, name, value, policy)
   const from = element.localName == 'template' ? (element as HTMLTemplateElement).content : element
   const into = copy.localName == 'template' ? (copy as HTMLTemplateElement).content : copy
   for (const child of from.childNodes) into.append(lightCopy(child, doc))
   return copy
 }
 
+/**
+ * The content to insert for a template: under a nonce, a light copy; otherwise an imported one.
+ * Either way its scripts are created anew through the Trusted Types policy, which a page that
+ * requires Trusted Types demands of scripts that the DOM, not its parser, puts in place.
+ */
 const contentOf = (template: HTMLTemplateElement, nonce: string | undefined) => {
   const doc = template.ownerDocument
-  if (!nonce) return doc.importNode(template.content, true)
+  if (!nonce) {
+    const content = doc.importNode(template.content, true)
+    for (const script of content.querySelectorAll('script')) {
+      script.replaceWith(copyScript(script, doc, script.getAttribute('type')))
+    }
+    return content
+  }
   const fragment = doc.createDocumentFragment()
   for (const child of template.content.childNodes) fragment.append(lightCopy(child, doc))
   return fragment

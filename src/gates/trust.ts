@@ -44,6 +44,37 @@ export const scriptPolicy = (win: Window): ScriptPolicy => {
   return policy
 }
 
+/** An attribute that holds code: an event handler. */
+const isHandler = (name: string) => name.startsWith('on')
+
+/**
+ * Copy an attribute onto an element the gates create, code and script URLs through the window's
+ * policy: a page that requires Trusted Types refuses plain strings there.
+ */
+export const copyAttribute = (element: Element, name: string, value: string, policy: ScriptPolicy) => {
+  if (element.localName == 'script' && name == 'src') element.setAttribute(name, policy.createScriptURL(value))
+  else if (isHandler(name)) element.setAttribute(name, policy.createScript(value))
+  else element.setAttribute(name, value)
+}
+
+/**
+ * A real script in `doc` with the attributes, nonce and text of `source`, through the window's
+ * policy. `type` takes the place of the type attribute: a gated script's `data-type`, or the type
+ * a script in a template was written with.
+ */
+export const copyScript = (source: HTMLScriptElement, doc: Document, type: string | null) => {
+  const policy = scriptPolicy(doc.defaultView!)
+  const script = doc.createElement('script')
+  for (const { name, value } of source.attributes) {
+    if (name != 'type') copyAttribute(script, name, value, policy)
+  }
+  if (type) script.type = type
+  // The nonce attribute reads "" once parsed under a CSP header; the property keeps the value.
+  script.nonce = source.nonce
+  script.text = policy.createScript(source.text)
+  return script
+}
+
 /** Whether a script may run under the page's nonce rule. */
 export const carriesNonce = (script: HTMLOrSVGScriptElement, nonce: string | undefined) =>
   !nonce || script.nonce === nonce

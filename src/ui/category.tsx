@@ -73,7 +73,7 @@ export const CategoryRow = ({ name, category, draft, change, texts, columns }: P
         <details>
           <summary>{t('details')}</summary>
           <ul>
-            {services.map(([service, details], i) => (
+            {services.map(([service, details]) => (
               <li key={service}>
                 <div class="row">
                   <strong id={`${id}--${service}`}>{pick(details.title) ?? service}</strong>
@@ -82,9 +82,9 @@ export const CategoryRow = ({ name, category, draft, change, texts, columns }: P
                       type="button"
                       role="switch"
                       class="switch"
-                      aria-checked={!!draft[keys[i]!]}
+                      aria-checked={!!draft[`${name}.${service}`]}
                       aria-labelledby={`${id}--${service}`}
-                      onClick={() => toggleService(keys[i]!)}
+                      onClick={() => toggleService(`${name}.${service}`)}
                     />
                   )}
                 </div>

@@ -1,3 +1,5 @@
+import type { VNode } from 'preact'
+
 /** One button of a pair of equal weight. */
 export interface Choice {
   label: string
@@ -10,10 +12,13 @@ export interface Choice {
  * both are as wide as the wider label: side by side where both fit on one line, each on a full
  * row where they do not.
  */
-export const Choices = ({ choices }: { choices: Choice[] }) => (
-  <div class="choices">
-    {choices.map(({ label, choose }, i) => (
-      // biome-ignore lint/suspicious/noArrayIndexKey: the choices are fixed in number and order; their labels may repeat.
+export const Choices = ({ choices }: { choices: Choice[] }) => {
+  // A plain loop: a page may replace Array.prototype.map with one that passes no index.
+  const buttons: VNode[] = []
+  for (let i = 0; i < choices.length; i++) {
+    const { label, choose } = choices[i]!
+    buttons.push(
+      // The choices are fixed in number and order; their labels may repeat.
       <button key={i} type="button" class="button" onClick={choose}>
         <span>{label}</span>
         {choices.length == 2 && (
@@ -21,7 +26,8 @@ export const Choices = ({ choices }: { choices: Choice[] }) => (
             {choices[1 - i]!.label}
           </span>
         )}
-      </button>
-    ))}
-  </div>
-)
+      </button>,
+    )
+  }
+  return <div class="choices">{buttons}</div>
+}

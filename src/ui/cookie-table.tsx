@@ -1,3 +1,4 @@
+import type { VNode } from 'preact'
 import { REGEX } from '../core/cookie-pattern'
 import type { Config, CookieInput } from '../core/types'
 import type { Texts } from '../i18n/texts'
@@ -115,6 +116,21 @@ interface Props {
 /** A service's cookies: name, and purpose and duration where the config gives any. */
 export const CookieTable = ({ cookies, columns, texts: { t, pick } }: Props) => {
   if (cookies.length == 0) return <p class="no-cookies">{t('noCookies')}</p>
+  // A plain loop: a page may replace Array.prototype.map with one that passes no index.
+  const rows: VNode[] = []
+  for (let i = 0; i < cookies.length; i++) {
+    const cookie = cookies[i]!
+    rows.push(
+      // The config's list, never reordered; names may repeat.
+      <tr key={i}>
+        <td>
+          <code>{cookieLabel(cookie)}</code>
+        </td>
+        {columns.purpose && <td>{typeof cookie == 'string' ? '' : pick(cookie.purpose)}</td>}
+        {columns.duration && <td>{typeof cookie == 'string' ? '' : pick(cookie.duration)}</td>}
+      </tr>,
+    )
+  }
   return (
     <table>
       <thead>
@@ -130,18 +146,7 @@ export const CookieTable = ({ cookies, columns, texts: { t, pick } }: Props) => 
           )}
         </tr>
       </thead>
-      <tbody>
-        {cookies.map((cookie, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the config's list, never reordered; names may repeat.
-          <tr key={i}>
-            <td>
-              <code>{cookieLabel(cookie)}</code>
-            </td>
-            {columns.purpose && <td>{typeof cookie == 'string' ? '' : pick(cookie.purpose)}</td>}
-            {columns.duration && <td>{typeof cookie == 'string' ? '' : pick(cookie.duration)}</td>}
-          </tr>
-        ))}
-      </tbody>
+      <tbody>{rows}</tbody>
     </table>
   )
 }

@@ -1,6 +1,7 @@
 import { render } from 'preact'
 import { isEmailLink } from '../core/email-link'
 import { PLACEHOLDER_TARGETS } from '../core/placeholders'
+import { tagBeforeConsentDefault } from '../core/tag-order'
 import type { Consentry } from '../core/types'
 import { isSafeUrl } from '../core/url'
 import { isRightToLeft } from '../i18n/locale'
@@ -18,6 +19,12 @@ export const mount = (consent: Consentry, doc: Document) => {
   const { config, $state, $view } = consent
   // The document may have gone (a closed frame) while the chunk loaded.
   if (!doc.defaultView) return () => {}
+  // Told here, where a site owner trying the page meets it, not in the core every visit loads.
+  const early = tagBeforeConsentDefault(doc.defaultView)
+  if (early)
+    console.warn(
+      `consentry: ${early} ran before Consent Mode's default; load consentry.js above the gtag.js and Tag Manager snippets`,
+    )
   const host = doc.createElement('div')
   host.setAttribute('data-consentry', '')
   host.setAttribute('data-layout', config.ui?.layout ?? 'bar')

@@ -84,7 +84,7 @@ describe('createConsentry', () => {
     first.setConsent({ analytics: true, 'analytics.fullstory': false })
     const second = create()
     expect(second.getState()).toEqual(first.getState())
-    expect(document.cookie).toContain('consentry=2|1|')
+    expect(document.cookie).toContain('consentry=3|1|')
   })
 
   it('writes the cookie with path /, SameSite=Lax and 182 days by default', async () => {

@@ -21,6 +21,7 @@ const stored: fc.Arbitrary<StoredConsent> = fc.record({
   layout: fc.string({ unit: fc.constantFrom(...BASE36), minLength: 1, maxLength: 8 }),
   grants: fc.string({ unit: fc.constantFrom(...GRANT_DIGITS), maxLength: 80 }),
   fingerprint: fc.string({ unit: fc.constantFrom(...BASE36), maxLength: 8 }),
+  gpc: fc.boolean(),
 })
 
 /** A valid config: categories with services, some required. */

@@ -13,17 +13,21 @@ const names = grantNames(config)
 const onlyAnalytics = toStored(config, decide(config, { id: ID }, { analytics: true }, now), '')
 const valid = encode(onlyAnalytics)
 const sealed = (body: string) => `${body}|${checksum(body)}`
-/** A well-sealed value of format 2 with some fields changed. */
-const sealedWith = (fields: Partial<Record<'format' | 'revision' | 'id' | 'time' | 'layout' | 'grants', string>>) => {
+type Field = 'format' | 'revision' | 'id' | 'time' | 'layout' | 'grants' | 'gpc'
+/** A well-sealed value of format 3 (or of format 2 without `gpc`) with some fields changed. */
+const sealedWith = (fields: Partial<Record<Field, string | undefined>>) => {
   const {
-    format = '2',
+    format = '3',
     revision = '1',
     id = ID,
     time = now.toString(36),
     layout = onlyAnalytics.layout,
     grants = onlyAnalytics.grants,
   } = fields
-  return sealed([format, revision, id, time, layout, grants, ''].join('|'))
+  const gpc = 'gpc' in fields ? fields.gpc : '0'
+  const body = [format, revision, id, time, layout, grants, '']
+  if (gpc !== undefined) body.push(gpc)
+  return sealed(body.join('|'))
 }
 const json = (value: unknown) => encodeURIComponent(JSON.stringify(value))
 
@@ -54,7 +58,11 @@ export const cookieValues: [string, Outcome, string][] = [
   ['a grant edited by hand', 'no decision', valid.replace(`|${onlyAnalytics.grants}|`, '|zz|')],
   ['a valid value with an extra field', 'no decision', `${valid}|x`],
   ['format version 1 (names, not grants)', 'no decision', sealed(`1|1|${ID}|${now.toString(36)}|essential+analytics|`)],
-  ['format version 3', 'no decision', sealedWith({ format: '3' })],
+  ['format version 4', 'no decision', sealedWith({ format: '4' })],
+  ['format version 2 with a gpc field', 'no decision', sealedWith({ format: '2' })],
+  ['format version 3 without its gpc field', 'no decision', sealedWith({ gpc: undefined })],
+  ['a gpc field that is neither 0 nor 1', 'no decision', sealedWith({ gpc: 'x' })],
+  ['an empty gpc field', 'no decision', sealedWith({ gpc: '' })],
   ['a consent id that is no UUID', 'no decision', sealedWith({ id: 'not-a-uuid' })],
   ['a consent id of 36 dashes', 'no decision', sealedWith({ id: '-'.repeat(36) })],
   ['a consent id of another UUID version', 'no decision', sealedWith({ id: ID.replace('-4b7e-', '-1b7e-') })],
@@ -80,5 +88,11 @@ export const cookieValues: [string, Outcome, string][] = [
   ['one grant too many', 'no decision', sealedWith({ grants: `${onlyAnalytics.grants}0` })],
   ['a grant that is no digit', 'no decision', sealedWith({ grants: `${onlyAnalytics.grants.slice(1)}!` })],
   ['the valid value', 'decided, only analytics', valid],
+  [
+    'a value of format 2 (before the gpc field)',
+    'decided, only analytics',
+    sealedWith({ format: '2', gpc: undefined }),
+  ],
+  ['a value made under Global Privacy Control', 'decided, only analytics', sealedWith({ gpc: '1' })],
   ['no grants at all', 'decided, nothing granted', sealedWith({ grants: '0'.repeat(onlyAnalytics.grants.length) })],
 ]

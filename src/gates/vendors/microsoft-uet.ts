@@ -10,9 +10,9 @@ const queueOf = (win: UetWindow | null) => {
 }
 const signal = (granted: boolean) => ({ ad_storage: granted ? 'granted' : 'denied' })
 
-/** Push UET's consent default: `ad_storage` as it stands before a decision. */
-export const pushUetDefault = (win: Window | null, granted: boolean) => {
-  queueOf(win).push('consent', 'default', signal(granted))
+/** Push UET's consent `default` (`ad_storage` as it stands before a decision), or an `update`. */
+export const pushUetConsent = (win: Window | null, command: 'default' | 'update', granted: boolean) => {
+  queueOf(win).push('consent', command, signal(granted))
 }
 
 /**
@@ -30,7 +30,7 @@ export const microsoftUet =
   ): Gate =>
   (consent, doc) => {
     const win = doc.defaultView as UetWindow | null
-    if (pushDefault) pushUetDefault(win, defaultGrants(consent)(category))
-    const update = () => queueOf(win).push('consent', 'update', signal(consent.isGranted(category)))
+    if (pushDefault) pushUetConsent(win, 'default', defaultGrants(consent)(category))
+    const update = () => pushUetConsent(win, 'update', consent.isGranted(category))
     return onDecisions(consent, update)
   }
