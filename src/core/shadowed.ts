@@ -23,7 +23,7 @@ const NEEDED = [
 ]
 
 /** The markup of what hides `name`: an element, the first of several, or a frame's window. */
-const describe = (value: object, name: string) => {
+const markupOf = (value: object, name: string) => {
   const first = 'nodeType' in value ? value : (value as HTMLCollection)[0]
   const tag = first && 'localName' in first ? (first as Element).localName : 'iframe'
   return `<${tag} name="${name}">`
@@ -41,7 +41,7 @@ export const assertDocumentUsable = (doc: Document) => {
     const value = (doc as unknown as Record<string, unknown>)[name]
     if (!value || typeof value != 'object') continue
     throw new ConsentryError(
-      `consentry: document.${name}: hidden by ${describe(value, name)}; rename it (until then Consentry does not start)`,
+      `consentry: document.${name}: hidden by ${markupOf(value, name)}; rename it (until then Consentry does not start)`,
     )
   }
 }

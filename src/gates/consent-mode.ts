@@ -58,11 +58,8 @@ export const pushConsentModeDefaults = (
 
 /** Push an `update` with every signal denied: the script tag could not start, so nothing is granted. */
 export const pushConsentModeDenial = (win: Window) => {
-  gtagOf(win)(
-    'consent',
-    'update',
-    signals({}, () => false),
-  )
+  const denied = signals({}, () => false)
+  gtagOf(win)('consent', 'update', denied)
 }
 
 const pushDefaults = (gtag: Gtag, options: ConsentModeOptions, grantedBefore: (name: string) => boolean) => {
