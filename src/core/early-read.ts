@@ -2,13 +2,13 @@
 // defaults that tags loaded right after it must find: a value that would silently read as a
 // grant ("mode": "opt_in", "required": "false") must not. A config too malformed to compute the
 // defaults from throws there instead, which the script tag takes the same way.
+import { valuesOf } from './own'
 import { MODE } from './patterns'
 import type { ConsentryConfig } from './types'
 
 const isMode = (value: unknown) => value === undefined || (typeof value == 'string' && MODE.test(value))
 const isFlag = (value: unknown) => value === undefined || typeof value == 'boolean'
 const isSignal = (value: unknown) => value == 'granted' || value == 'denied'
-const valuesOf = (record: unknown): unknown[] => (record && typeof record == 'object' ? Object.values(record) : [])
 
 /** Whether the values of `input` that decide what is granted before a decision are all well-formed. */
 export const hasSoundConsentFields = (input: ConsentryConfig): boolean => {

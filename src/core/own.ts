@@ -9,6 +9,10 @@ const isOwnProperty = Object.prototype.hasOwnProperty
 export const hasOwn = (record: object | null | undefined, key: string): boolean =>
   record != null && isOwnProperty.call(record, key)
 
+/** The values of an object's own properties; none for anything that is not an object. */
+export const valuesOf = (record: unknown): unknown[] =>
+  record && typeof record == 'object' ? Object.values(record) : []
+
 /** The value of an own property of `record`, or undefined. */
 export const own = <T>(record: Readonly<Record<string, T>> | null | undefined, key: string): T | undefined =>
   hasOwn(record, key) ? record![key] : undefined

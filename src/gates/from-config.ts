@@ -1,4 +1,5 @@
 import { grantedBefore } from '../core/modes'
+import { valuesOf } from '../core/own'
 import type { Config, Gate, Mode, Vendor } from '../core/types'
 import { consentMode, pushConsentModeDefaults, pushConsentModeDenial } from './consent-mode'
 import { crossTab } from './cross-tab'
@@ -55,9 +56,6 @@ export const pushDefaults = (config: Config, win: Window, mode: Mode, gpc: boole
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value == 'object'
-const valuesOf = (value: unknown) => (isRecord(value) ? Object.values(value) : [])
-
 const asksForConsentMode = (input: Record<string, unknown>) =>
   input.googleConsentMode !== undefined && input.googleConsentMode !== false
 
@@ -65,8 +63,8 @@ const asksForConsentMode = (input: Record<string, unknown>) =>
 const vendorsNamed = (input: Record<string, unknown>) => {
   const vendors = new Set<unknown>()
   for (const category of valuesOf(input.categories)) {
-    for (const service of valuesOf(isRecord(category) ? category.services : undefined)) {
-      if (isRecord(service)) vendors.add(service.vendor)
+    for (const service of valuesOf((category as { services?: unknown } | null)?.services)) {
+      vendors.add((service as { vendor?: unknown } | null)?.vendor)
     }
   }
   return vendors
