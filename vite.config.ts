@@ -119,6 +119,14 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     lib: { entry: { index: 'src/server/index.ts' }, formats: ['es'] },
     rolldownOptions: { external: [/^node:/, /^hono/, /^@hono\//, 'pg', /^@electric-sql\//, 'ajv', 'ajv-formats'] },
   },
+  // consentry audit, the command; Chromium comes through playwright-core.
+  audit: {
+    target: 'node20',
+    sourcemap: true,
+    outDir: 'dist/audit',
+    lib: { entry: { index: 'src/audit/index.ts' }, formats: ['es'] },
+    rolldownOptions: { external: [/^node:/, 'playwright-core', 'tldts'] },
+  },
 }
 
 /** The script tag's builds are minified further by Terser; the core also keeps nanostores private. */

@@ -1,8 +1,9 @@
 // The demo's marketing site, as a visitor meets it: the demo server and the system Chromium.
+import { spawn } from 'node:child_process'
 import type { Page } from 'playwright'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useDemo } from '../support/demo'
-import { scaled } from '../support/slowdown'
+import { LIMITS, scaled } from '../support/slowdown'
 
 const demo = useDemo()
 let page: Page
@@ -71,4 +72,17 @@ describe('the marketing site', () => {
     expect(await page.evaluate(() => (window as any).consentry.isGranted('marketing.uet'))).toBe(false)
     expect(await serverLog()).toEqual(['/site/tags/gtag.js', '/site/tags/youtube.html'])
   })
+
+  it(
+    'passes its own consentry audit: nothing tracks before consent or after Reject all',
+    async () => {
+      const child = spawn(process.execPath, ['bin/consentry.js', 'audit', `${demo.url}/site/`, '--wait', '1500'])
+      let output = ''
+      child.stdout.on('data', (chunk) => (output += chunk))
+      const code = await new Promise((done) => child.on('close', done))
+      expect(output).toContain('no findings')
+      expect(code).toBe(0)
+    },
+    4 * LIMITS.test,
+  )
 })
