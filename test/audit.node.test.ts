@@ -24,9 +24,12 @@ afterAll(async () => {
 })
 
 /** Run the command; its exit code, standard output and error. */
-const run = (args: string[]) =>
+const run = (args: string[], env: Record<string, string> = {}) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
@@ -188,6 +191,13 @@ describe('consentry audit', { timeout: 4 * LIMITS.test }, () => {
     expect(stdout).toBe('')
     expect(stderr.split('\n')[0]).toMatch(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
     expect(stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('exits with 2 and one line when Chromium cannot start', async () => {
+    const { code, stderr } = await run(['audit', site.page('/none')], { CHROMIUM_PATH: '/nonexistent/chromium' })
+    expect(code).toBe(2)
+    expect(stderr.trim()).toMatch(/^consentry audit: Chromium did not start \(\/nonexistent\/chromium\): /)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
   })
 
   it('exits with 2 and one line when the host cannot be reached', async () => {
