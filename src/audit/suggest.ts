@@ -1,3 +1,4 @@
+import { COOKIE_NAME } from '../core/patterns'
 import type { CategoryInput, ConsentryConfig, CookieInput, ServiceInput } from '../core/types'
 import type { Classification, PageReport } from './types'
 
@@ -8,7 +9,6 @@ const DRAFT_CATEGORY: Record<string, string> = {
   functional: 'functional',
   security: 'essential',
 }
-const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]+$/
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 /** A service name the validator takes (`^[a-z][a-z0-9-]*$`), from a vendor's. */

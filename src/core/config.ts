@@ -2,7 +2,7 @@ import { REGEX, matchesCookie } from './cookie-pattern'
 import { withDefaults } from './defaults'
 import { ConsentryError } from './errors'
 import { hasOwn, own } from './own'
-import { MODE } from './patterns'
+import { COOKIE_NAME, MODE } from './patterns'
 import { SAFE_URL } from './url'
 import type { Config } from './types'
 
@@ -28,7 +28,6 @@ const SIGNAL =
   /^(ad_storage|ad_user_data|ad_personalization|analytics_storage|functionality_storage|personalization_storage|security_storage)$/
 // No /i flags: JSON Schema patterns have none, and consentry.schema.json repeats these.
 const LANGUAGE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/
-const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]+$/
 
 const is =
   (type: string): Check =>

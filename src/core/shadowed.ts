@@ -1,4 +1,5 @@
 import { ConsentryError } from './errors'
+import { hasOwn } from './own'
 
 // The document properties that Consentry, Preact and js-cookie read. An element with a name (img,
 // form, embed, object, iframe) shows on the document under that name and hides the property:
@@ -37,7 +38,7 @@ const markupOf = (value: object, name: string) => {
  */
 export const assertDocumentUsable = (doc: Document) => {
   for (const name of NEEDED) {
-    if (!Object.hasOwn(doc, name)) continue
+    if (!hasOwn(doc, name)) continue
     const value = (doc as unknown as Record<string, unknown>)[name]
     if (!value || typeof value != 'object') continue
     throw new ConsentryError(

@@ -1,4 +1,5 @@
 import Cookies from 'js-cookie'
+import { mapIndexed } from './indexed'
 import type { Config } from './types'
 
 /** The one module that reads and writes cookies. */
@@ -8,20 +9,6 @@ export interface Storage {
   remove(): void
   /** Delete every cookie whose name passes the test, on every domain it may have been set on. */
   clear(test: (name: string) => boolean): void
-}
-
-// Plain loops: a page may replace Array.prototype.map with one that passes no index.
-/** `a.b.c` → `a.b.c`, `b.c`, `c`. */
-const suffixes = (parts: string[], separator: string) => {
-  const result: string[] = []
-  for (let i = 0; i < parts.length; i++) result.push(parts.slice(i).join(separator))
-  return result
-}
-/** `/a/b` → ``, `/a`, `/a/b`. */
-const prefixes = (parts: string[], separator: string) => {
-  const result: string[] = []
-  for (let i = 0; i < parts.length; i++) result.push(parts.slice(0, i + 1).join(separator))
-  return result
 }
 
 /** Cookie storage for the consent decision; js-cookie does nothing where there is no document (SSR). */
@@ -46,8 +33,10 @@ export const createStorage = ({ name, domain, path, days, sameSite, secure }: Co
         if (!test(cookie)) continue
         // Host-only, the configured domain, the host and each parent domain; at /, the configured
         // path, and each path above this page's (where a cookie set under older options may sit).
-        const domains = [undefined, domain, ...suffixes(location.hostname.split('.'), '.')]
-        const paths = ['/', path, ...prefixes(location.pathname.split('/'), '/').filter(Boolean)]
+        const labels = location.hostname.split('.')
+        const domains = [undefined, domain, ...mapIndexed(labels, (_, i) => labels.slice(i).join('.'))]
+        const segments = location.pathname.split('/')
+        const paths = ['/', path, ...mapIndexed(segments, (_, i) => segments.slice(0, i + 1).join('/')).filter(Boolean)]
         for (const where of domains) {
           for (const at of paths) Cookies.remove(cookie, { domain: where, path: at })
         }

@@ -1,4 +1,4 @@
-import type { VNode } from 'preact'
+import { mapIndexed } from '../core/indexed'
 
 /** One button of a pair of equal weight. */
 export interface Choice {
@@ -12,13 +12,10 @@ export interface Choice {
  * both are as wide as the wider label: side by side where both fit on one line, each on a full
  * row where they do not.
  */
-export const Choices = ({ choices }: { choices: Choice[] }) => {
-  // A plain loop: a page may replace Array.prototype.map with one that passes no index.
-  const buttons: VNode[] = []
-  for (let i = 0; i < choices.length; i++) {
-    const { label, choose } = choices[i]!
-    buttons.push(
-      // The choices are fixed in number and order; their labels may repeat.
+export const Choices = ({ choices }: { choices: Choice[] }) => (
+  <div class="choices">
+    {mapIndexed(choices, ({ label, choose }, i) => (
+      // The choices are fixed in number and order, and their labels may repeat: keyed by position.
       <button key={i} type="button" class="button" onClick={choose}>
         <span>{label}</span>
         {choices.length == 2 && (
@@ -26,8 +23,7 @@ export const Choices = ({ choices }: { choices: Choice[] }) => {
             {choices[1 - i]!.label}
           </span>
         )}
-      </button>,
-    )
-  }
-  return <div class="choices">{buttons}</div>
-}
+      </button>
+    ))}
+  </div>
+)

@@ -1,5 +1,5 @@
-import type { VNode } from 'preact'
 import { REGEX } from '../core/cookie-pattern'
+import { mapIndexed } from '../core/indexed'
 import type { Config, CookieInput } from '../core/types'
 import type { Texts } from '../i18n/texts'
 
@@ -116,21 +116,6 @@ interface Props {
 /** A service's cookies: name, and purpose and duration where the config gives any. */
 export const CookieTable = ({ cookies, columns, texts: { t, pick } }: Props) => {
   if (cookies.length == 0) return <p class="no-cookies">{t('noCookies')}</p>
-  // A plain loop: a page may replace Array.prototype.map with one that passes no index.
-  const rows: VNode[] = []
-  for (let i = 0; i < cookies.length; i++) {
-    const cookie = cookies[i]!
-    rows.push(
-      // The config's list, never reordered; names may repeat.
-      <tr key={i}>
-        <td>
-          <code>{cookieLabel(cookie)}</code>
-        </td>
-        {columns.purpose && <td>{typeof cookie == 'string' ? '' : pick(cookie.purpose)}</td>}
-        {columns.duration && <td>{typeof cookie == 'string' ? '' : pick(cookie.duration)}</td>}
-      </tr>,
-    )
-  }
   return (
     <table>
       <thead>
@@ -146,7 +131,18 @@ export const CookieTable = ({ cookies, columns, texts: { t, pick } }: Props) => 
           )}
         </tr>
       </thead>
-      <tbody>{rows}</tbody>
+      <tbody>
+        {mapIndexed(cookies, (cookie, i) => (
+          // The config's list, never reordered, and names may repeat: keyed by position.
+          <tr key={i}>
+            <td>
+              <code>{cookieLabel(cookie)}</code>
+            </td>
+            {columns.purpose && <td>{typeof cookie == 'string' ? '' : pick(cookie.purpose)}</td>}
+            {columns.duration && <td>{typeof cookie == 'string' ? '' : pick(cookie.duration)}</td>}
+          </tr>
+        ))}
+      </tbody>
     </table>
   )
 }
