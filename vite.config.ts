@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
 import { minify } from 'terser'
@@ -72,6 +73,25 @@ const terserPass = (): Plugin => ({
 
 const external = [/^preact/, 'nanostores', 'js-cookie']
 
+// The script tag's chunks carry a hash of their content in their names, so that a cached core
+// never loads a chunk of another release; consentry.js keeps the one stable name a site includes.
+// Each chunk build writes a manifest; the core's build reads the names it loads from them.
+const HASHED = '[name].[hash].js'
+const chunkFile = (manifest: string) => {
+  const entries = Object.values(JSON.parse(readFileSync(`dist/.vite/${manifest}.json`, 'utf8'))) as {
+    file: string
+    isEntry?: boolean
+  }[]
+  return entries.find((entry) => entry.isEntry)!.file
+}
+const chunkNames = (mode: string) =>
+  mode == 'cdn'
+    ? {
+        __CONSENTRY_UI__: JSON.stringify(chunkFile('cdn-ui')),
+        __CONSENTRY_RECEIPTS__: JSON.stringify(chunkFile('cdn-receipts')),
+      }
+    : {}
+
 // One build per mode: the npm entries (default), the script tag and its chunks, the server.
 const builds: Record<string, BuildEnvironmentOptions> = {
   npm: {
@@ -94,13 +114,14 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     sourcemap: 'hidden',
     outDir: 'dist',
     emptyOutDir: false,
-    lib: { entry: 'src/cdn-ui.ts', formats: ['es'], fileName: () => 'consentry-ui.js' },
+    manifest: '.vite/cdn-ui.json',
+    lib: { entry: { 'consentry-ui': 'src/cdn-ui.ts' }, formats: ['es'] },
     rolldownOptions: {
       // Modules the placeholders chunk shares with the entry (Preact above all) stay in the
       // entry, which exports them: a first visit fetches one file, not two.
       preserveEntrySignatures: 'allow-extension',
       // Loaded by browsers, not bundlers: minify fully (lib mode keeps ES output readable).
-      output: { minify: true, chunkFileNames: 'consentry-ui-[name].js' },
+      output: { minify: true, entryFileNames: HASHED, chunkFileNames: 'consentry-ui-[name].[hash].js' },
     },
   },
   'cdn-receipts': {
@@ -108,8 +129,9 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     sourcemap: 'hidden',
     outDir: 'dist',
     emptyOutDir: false,
-    lib: { entry: 'src/cdn-receipts.ts', formats: ['es'], fileName: () => 'consentry-receipts.js' },
-    rolldownOptions: { output: { minify: true } },
+    manifest: '.vite/cdn-receipts.json',
+    lib: { entry: { 'consentry-receipts': 'src/cdn-receipts.ts' }, formats: ['es'] },
+    rolldownOptions: { output: { minify: true, entryFileNames: HASHED } },
   },
   // consentry/server, for Node 20 (and runtimes with node:crypto and the Fetch API).
   server: {
@@ -140,7 +162,7 @@ export default defineConfig(({ command, mode }) => ({
   // Explicit Preact JSX: tsconfig's jsxImportSource reaches only files that tsconfig includes.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   // Library mode does not replace process.env.NODE_ENV; nanostores reads it.
-  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production'), ...chunkNames(mode) } : {},
   plugins: pluginsFor(mode),
   build: builds[mode] ?? builds.npm!,
   test: {

@@ -12,6 +12,11 @@ import type { Config, ConsentryConfig } from './core/types'
 import { pushConsentModeDefaults } from './gates/consent-mode'
 import { gatesFor, pushDefaults, pushDeniedDefaults, pushDenial } from './gates/from-config'
 
+// The chunks' content-hashed file names, set by the build (vite.config.ts): this core loads the
+// chunks of its own release only, whatever a cache holds.
+declare const __CONSENTRY_UI__: string
+declare const __CONSENTRY_RECEIPTS__: string
+
 const host = window as Window & { consentry?: unknown }
 // Through Document.prototype: an element named "currentScript" or "getElementById" shadows the
 // document's own (named access), and would otherwise choose the nonce and the chunks' URL.
@@ -30,7 +35,7 @@ const fail = (error: unknown) => {
 // The UI chunk also carries the validator: a first visit needs both, and loads one file.
 let chunk: Promise<typeof import('./cdn-ui')> | undefined
 const ui = () => {
-  chunk ??= import(/* @vite-ignore */ new URL('consentry-ui.js', base).href)
+  chunk ??= import(/* @vite-ignore */ new URL(__CONSENTRY_UI__, base).href)
   return chunk
 }
 
@@ -67,7 +72,7 @@ const pushEarlyDefaults = (input: ConsentryConfig, stored: boolean) => {
 
 // The receipts' sender, fetched once there is a receipt to send.
 const loadReceiptsSender = (): Promise<typeof import('./cdn-receipts')> =>
-  import(/* @vite-ignore */ new URL('consentry-receipts.js', base).href)
+  import(/* @vite-ignore */ new URL(__CONSENTRY_RECEIPTS__, base).href)
 
 /** Start from a config's text; `byUrl` when it came from `data-config`, after Consent Mode's all-denied default. */
 const start = (text: string, byUrl = false) => {
@@ -122,6 +127,10 @@ else {
     // Nothing is known of the config until it arrives: Consent Mode's tags loaded meanwhile find
     // every signal denied, then the config's own default; its updates follow every decision.
     pushConsentModeDefaults(window, {}, () => false)
+    // A visitor with no decision under the default cookie name needs the validator and the banner:
+    // their chunk is fetched beside the config, not after it (a round trip less). A wrong guess
+    // (a config with a cookie name of its own) costs a download, never a decision.
+    if (!/(?:^|;\s*)consentry=/.test(document.cookie)) ui().catch(() => {})
     fetch(url)
       .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
       .then(

@@ -64,11 +64,27 @@ describe('the packed package', () => {
     const scriptTag = files
       .filter((file) => /^dist\/consentry[^/]*\.js$/.test(file))
       .map((file) => file.slice('dist/'.length))
-    expect(scriptTag).toEqual(
-      expect.arrayContaining(['consentry.js', 'consentry-ui.js', 'consentry-ui-de.js', 'consentry-receipts.js']),
+    const chunks: Record<string, string> = JSON.parse(readFileSync('dist/chunks.json', 'utf8'))
+    expect(Object.keys(chunks)).toEqual(
+      expect.arrayContaining(['consentry-ui', 'consentry-ui-de', 'consentry-ui-preferences', 'consentry-receipts']),
     )
+    expect(scriptTag.sort()).toEqual(['consentry.js', ...Object.values(chunks)].sort())
     const sri: Record<string, string> = JSON.parse(readFileSync('dist/sri.json', 'utf8'))
     expect(Object.keys(sri).sort()).toEqual(scriptTag.sort())
     for (const hash of Object.values(sri)) expect(hash).toMatch(/^sha384-[A-Za-z0-9+/]{64}$/)
+  })
+
+  it('names every chunk by a hash of its content, and the core and the UI load those names only', () => {
+    const chunks: Record<string, string> = JSON.parse(readFileSync('dist/chunks.json', 'utf8'))
+    for (const [name, file] of Object.entries(chunks)) expect(file).toMatch(new RegExp(`^${name}\\.[\\w-]{8}\\.js$`))
+    // Every chunk file named in a built file exists, and none is named by its stable name.
+    for (const built of ['consentry.js', chunks['consentry-ui']!]) {
+      const code = readFileSync(`dist/${built}`, 'utf8')
+      const named = code.match(/consentry-[\w-]+(\.[\w-]{8})?\.js/g) ?? []
+      expect(named.length, built).toBeGreaterThan(0)
+      for (const file of named) expect(Object.values(chunks), `${built} loads ${file}`).toContain(file)
+    }
+    expect(readFileSync('dist/consentry.js', 'utf8')).toContain(chunks['consentry-ui'])
+    expect(readFileSync('dist/consentry.js', 'utf8')).toContain(chunks['consentry-receipts'])
   })
 })

@@ -1,7 +1,7 @@
 // The Subresource Integrity hashes the build prints (dist/sri.json), as the browser checks them:
 // on the script tag a site writes, and in an import map for the chunks that tag imports.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { clearCookies, closeFrames, openPage, started } from './support/browser'
+import { chunkUrl, clearCookies, closeFrames, openPage, started } from './support/browser'
 import { inlineConfig, recorder, uiRoot } from './support/pages'
 
 const sri: Record<string, string> = await (await fetch('/__dist/sri.json')).json()
@@ -29,21 +29,22 @@ describe('Subresource Integrity', () => {
     const { win } = await page(tag(sri['consentry.js']!))
     expect((await started(win)).getState().decided).toBe(false)
 
-    const tampered = await page(tag(sri['consentry-ui.js']!))
+    const tampered = await page(tag(sri[chunkUrl('consentry-ui').slice('/__dist/'.length)]!))
     await expect.poll(() => tampered.win.blocked).toBe(true)
     expect(tampered.win.consentry).toBeUndefined()
   })
 
   it('checks the UI chunk against an import map, which Chromium enforces on the dynamic import', async () => {
     const { win, doc } = await page(
-      importMap({ '/__dist/consentry-ui.js': sri['consentry-ui.js']! }) + tag(sri['consentry.js']!),
+      importMap({ [chunkUrl('consentry-ui')]: sri[chunkUrl('consentry-ui').slice('/__dist/'.length)]! }) +
+        tag(sri['consentry.js']!),
     )
     await started(win)
     await expect.poll(() => uiRoot(doc)?.querySelector('.banner')).toBeTruthy()
 
     clearCookies()
     const tampered = await page(
-      importMap({ '/__dist/consentry-ui.js': sri['consentry.js']! }) + tag(sri['consentry.js']!),
+      importMap({ [chunkUrl('consentry-ui')]: sri['consentry.js']! }) + tag(sri['consentry.js']!),
     )
     await expect.poll(() => tampered.win.logged.join('\n')).toContain('Failed to fetch dynamically imported module')
     expect(tampered.win.consentry).toBeUndefined()

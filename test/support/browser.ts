@@ -41,9 +41,29 @@ export const openPage = async (body: string, options?: Parameters<typeof servePa
 /** An empty same-origin document to gate, in an iframe. */
 export const blankPage = (body = '') => openPage(`<!doctype html><html><head></head><body>${body}</body></html>`)
 
-/** Requests the test server received for /__gated and /__dist since the last clear; `clear` clears after reading. */
+/**
+ * A built file's path by its stable name: the content hash of a chunk's file name taken out
+ * (`/__dist/consentry-ui.CFt1Q8gT.js` → `/__dist/consentry-ui.js`), so that tests read the same
+ * from one build to the next.
+ */
+export const unhashed = (path: string) => path.replace(/\.[\w-]{8}\.js$/, '.js')
+
+/** The built chunks' content-hashed files by stable name (dist/chunks.json). */
+const chunks: Record<string, string> = await (await fetch('/__dist/chunks.json')).json()
+
+/** The URL of a built chunk by its stable name: `chunkUrl('consentry-ui')` → `/__dist/consentry-ui.<hash>.js`. */
+export const chunkUrl = (name: string) => {
+  const file = chunks[name]
+  if (!file) throw new Error(`no chunk ${name} in dist/chunks.json`)
+  return `/__dist/${file}`
+}
+
+/**
+ * Requests the test server received for /__gated and /__dist since the last clear, built chunks
+ * by their stable names; `clear` clears after reading.
+ */
 export const requests = async (clear = false): Promise<string[]> =>
-  (await fetch(`/__log${clear ? '?clear' : ''}`)).json()
+  ((await (await fetch(`/__log${clear ? '?clear' : ''}`)).json()) as string[]).map(unhashed)
 
 /** Delete every cookie this origin can see, at path /. */
 export const clearCookies = () => {

@@ -9,6 +9,8 @@ import {
   started,
   quietFor,
   labelOf,
+  unhashed,
+  chunkUrl,
 } from '../support/browser'
 import { siteConfig } from '../support/configs'
 
@@ -18,7 +20,7 @@ const page = (config: unknown = siteConfig, lang = 'en') =>
 const resources = (win: Window) =>
   win.performance
     .getEntriesByType('resource')
-    .map((entry) => new URL(entry.name).pathname)
+    .map((entry) => unhashed(new URL(entry.name).pathname))
     .filter((path) => path.startsWith('/__dist/'))
 const shadow = (win: Window & Record<string, any>) => win.document.querySelector('[data-consentry]')?.shadowRoot
 
@@ -61,18 +63,50 @@ describe('the script tag UI', () => {
   it('uses a modulepreload of the UI chunk, fetched once and before the core runs, as docs/script-tag.md recommends for first visits', async () => {
     const preloaded = page().replace(
       '<script nonce="abc" src="/__dist/consentry.js">',
-      '<link rel="modulepreload" href="/__dist/consentry-ui.js"><script nonce="abc" src="/__dist/consentry.js">',
+      `<link rel="modulepreload" href="${chunkUrl('consentry-ui')}"><script nonce="abc" src="/__dist/consentry.js">`,
     )
     const win = (await openFrame(await servePage(preloaded))).contentWindow as Window & Record<string, any>
     await expect.poll(() => shadow(win)?.querySelector('.banner')).toBeTruthy()
     const entries = win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/__dist/'))
     expect(entries.map((entry) => new URL(entry.name).pathname)).toEqual([
-      '/__dist/consentry-ui.js',
+      chunkUrl('consentry-ui'),
       '/__dist/consentry.js',
     ])
     const [chunk, core] = entries as PerformanceResourceTiming[]
     // Requested before the core arrived, rather than after it ran.
     expect(chunk!.requestStart).toBeLessThan(core!.responseEnd)
+  })
+
+  it('fetches the UI chunk of its own build, by the content-hashed name, never a file by a stable name', async () => {
+    const win = (await openFrame(await servePage(page()))).contentWindow as Window & Record<string, any>
+    await expect.poll(() => shadow(win)?.querySelector('.banner')).toBeTruthy()
+    const fetched = win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname)
+    expect(fetched.filter((path) => path.startsWith('/__dist/'))).toEqual([
+      '/__dist/consentry.js',
+      chunkUrl('consentry-ui'),
+    ])
+  })
+
+  it('fetches the UI chunk beside a data-config file on a first visit, not after it', async () => {
+    const config = await servePage(`${JSON.stringify(siteConfig)}<!--pause-->`, {
+      type: 'application/json',
+      pause: 400,
+    })
+    const win = (
+      await openFrame(
+        await servePage(
+          `<!doctype html><html lang="en"><head><script src="/__dist/consentry.js" data-config="${config}"></script></head><body></body></html>`,
+        ),
+      )
+    ).contentWindow as Window & Record<string, any>
+    await expect.poll(() => shadow(win)?.querySelector('.banner')).toBeTruthy()
+    const entry = (path: string) =>
+      win.performance
+        .getEntriesByType('resource')
+        .find((e) => new URL(e.name).pathname == path) as PerformanceResourceTiming
+    expect(entry(chunkUrl('consentry-ui')).requestStart).toBeLessThan(
+      entry(new URL(config, location.href).pathname).responseEnd,
+    )
   })
 
   it('loads a language chunk only when that language is chosen', async () => {
