@@ -29,11 +29,11 @@ const CONSENTRY = {
   accept: 'Accept all',
 }
 const ALL_LIBRARIES = {
-  // The README's snippet: the core's tag alone.
+  // The README's tags: the core's, and a modulepreload hint of the UI chunk for every visitor.
   consentry: CONSENTRY,
-  // First-visit candidates (docs/adr/0013): the snippet with a modulepreload of the UI chunk for
-  // every visitor; the hint sent by an edge to undecided visitors only, in the page or as 103 Early Hints.
-  'consentry-preload': CONSENTRY,
+  // The other first-visit candidates (docs/adr/0013): the core's tag alone; the hint sent by an
+  // edge to undecided visitors only, in the page or as 103 Early Hints.
+  'consentry-plain': CONSENTRY,
   'consentry-edge': CONSENTRY,
   'consentry-early-hints': CONSENTRY,
   'consentry-full': CONSENTRY,

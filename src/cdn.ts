@@ -39,10 +39,10 @@ const ui = () => {
   return chunk
 }
 
-/** The decision stored under the config's cookie name, if any decodes (and none where its cookie options are unreadable). */
+/** The value of the config's decision cookie (none where its cookie options are unreadable). */
 const storedUnder = (input: ConsentryConfig) => {
   try {
-    return decode(createStorage(withDefaults(input).cookie).read())
+    return createStorage(withDefaults(input).cookie).read()
   } catch {
     // Reported by the validator.
     return undefined
@@ -79,9 +79,11 @@ const start = (text: string, byUrl = false) => {
   const fingerprint = checksum(text)
   let input: unknown
   let defaultsPushed = false
-  const run = (config: Config) => {
+  // `known`: the cookie as just read, on the synchronous path; after the validator's chunk has
+  // arrived, the core reads it again (another tab may have decided meanwhile).
+  const run = (config: Config, known?: { storedValue: string | undefined }) => {
     const gates = gatesFor(config, { nonce, crossTab: true, defaultsPushed, consentMode: byUrl, loadReceiptsSender })
-    host.consentry = createCore(config, { gates, fingerprint, ui, region })
+    host.consentry = createCore(config, { gates, fingerprint, ui, region, ...known })
   }
   // Consentry does not start: whatever went out before, Consent Mode and UET learn that nothing
   // is granted, for nothing will update them.
@@ -97,10 +99,11 @@ const start = (text: string, byUrl = false) => {
     input = JSON.parse(text)
     // Anything else is the validator's to report.
     const config = input && typeof input == 'object' ? (input as ConsentryConfig) : undefined
-    const stored = config && storedUnder(config)
+    const storedValue = config && storedUnder(config)
+    const stored = decode(storedValue)
     // The decision was made under this very config text, which was validated then.
     if (config && stored?.fingerprint == fingerprint) {
-      run(withDefaults(config))
+      run(withDefaults(config), { storedValue })
       return
     }
     if (config) {

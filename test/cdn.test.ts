@@ -63,6 +63,22 @@ describe('the script tag', () => {
     expect(await gatedRequests()).toEqual(GATED)
   })
 
+  it('looks the decision cookie up once as a returning visitor starts', async () => {
+    // Counts the reads of the page: the getter wrapped before consentry.js runs.
+    const counter = `<script>window.cookieReads = 0; const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+      Object.defineProperty(Document.prototype, 'cookie', { get() { window.cookieReads++; return cookie.get.call(this) }, set(value) { cookie.set.call(this, value) } })</script>`
+    const page = () =>
+      servePage(
+        `<!doctype html>${counter}${inlineConfig(siteConfig)}<script src="/__dist/consentry.js"></script><script>window.readsAtStart = window.cookieReads</script>`,
+      )
+    const first = await openFrame(await page())
+    ;(await started(first.contentWindow as any)).acceptAll()
+    const returning = (await openFrame(await page())).contentWindow as any
+    expect(returning.consentry.getState().decided).toBe(true)
+    // One lookup through js-cookie, which reads the getter twice (to test it, then to split it).
+    expect(returning.readsAtStart).toBe(2)
+  })
+
   it('validates a config once; a returning visitor with the same config loads only the core, not the UI chunk', async () => {
     const page = (config: unknown) =>
       servePage(`<!doctype html>${recorder}${inlineConfig(config)}<script src="/__dist/consentry.js"></script>${tags}`)

@@ -28,7 +28,7 @@ export const createCore = (config: Config, options: ConsentryOptions = {}): Cons
   const win = doc?.defaultView
   const storage = createStorage(config.cookie)
   const events = createEvents(win)
-  const stored = decode(storage.read())
+  const stored = decode('storedValue' in options ? options.storedValue : storage.read())
   const fingerprint = options.fingerprint ?? stored?.fingerprint ?? ''
   const gpc = (win?.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl === true
   const mode = resolveMode(config, options.region)

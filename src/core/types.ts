@@ -339,6 +339,12 @@ export interface ConsentryOptions {
    * from its `data-region` attribute.
    */
   region?: string | undefined
+  /**
+   * The decision cookie's value as the caller has just read it (`undefined`: no such cookie); the
+   * script tag reads it to decide whether the config needs validating. Spares a second read of
+   * `document.cookie` at start. Default: read it.
+   */
+  storedValue?: string | undefined
 }
 
 /**

@@ -6,20 +6,28 @@ import type { createSender } from './receipts-sender'
 /**
  * The recipient token of the page URL, removed from the address bar at once, and kept for the
  * tab's session: a reload before the visitor decides still ties the receipt to the contact.
+ * Without a token in the URL, the session is read only once a receipt needs it: Web Storage is
+ * slow to open, and a page view without a decision never needs it.
  */
-const takeSubject = (win: Window, url: URL, param: string, name: string) => {
+const subjectOf = (win: Window, url: URL, param: string, name: string) => {
   const key = `consentry:subject:${name}`
   const fromUrl = url.searchParams.get(param)
   if (fromUrl != null) {
     url.searchParams.delete(param)
     win.history.replaceState(win.history.state, '', url)
+    try {
+      win.sessionStorage.setItem(key, fromUrl)
+    } catch {
+      // Storage blocked: the token holds for this page view.
+    }
+    return () => fromUrl
   }
-  try {
-    if (fromUrl != null) win.sessionStorage.setItem(key, fromUrl)
-    return fromUrl ?? win.sessionStorage.getItem(key)
-  } catch {
-    // Storage blocked: the token holds for this page view.
-    return fromUrl
+  return () => {
+    try {
+      return win.sessionStorage.getItem(key)
+    } catch {
+      return null
+    }
   }
 }
 
@@ -39,7 +47,7 @@ export const receiptsWith =
     const win = doc.defaultView!
     const url = new URL(doc.URL)
     const fromEmail = !!subjectParam && url.searchParams.has(subjectParam)
-    const subject = subjectParam ? takeSubject(win, url, subjectParam, consent.config.cookie.name) : null
+    const subject = subjectParam ? subjectOf(win, url, subjectParam, consent.config.cookie.name) : () => null
     const outbox = createOutbox(win, `consentry:outbox:${consent.config.cookie.name}`)
     let sender: ReturnType<typeof loadSender> | undefined
     let started: ReturnType<typeof createSender> | undefined
@@ -91,13 +99,19 @@ export const receiptsWith =
         url: url.href,
         timestamp: new Date(state.updatedAt!).toISOString(),
       }
-      if (subject != null) receipt.subject = subject
+      const recipient = subject()
+      if (recipient != null) receipt.subject = recipient
       enqueue(receipt)
     })
-    // Receipts left unsent by an earlier page view. A recipient who has just followed an email
-    // link is about to decide, and may close the tab right after: the sender is ready before the
-    // receipt is.
-    if (outbox.read().length || fromEmail) send()
+    // A recipient who has just followed an email link is about to decide, and may close the tab
+    // right after: the sender is ready before the receipt is. Receipts left unsent by an earlier
+    // page view go once the page's own start is over, not in the way of the tags it gates.
+    if (fromEmail) send()
+    else {
+      win.setTimeout(() => {
+        if (!stopped && outbox.read().length) send()
+      })
+    }
     return () => {
       stop()
       stopped = true

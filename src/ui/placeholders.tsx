@@ -6,6 +6,7 @@ import type { Consentry } from '../core/types'
 import { domGate } from '../gates/dom-gate'
 import { format } from '../i18n/format'
 import type { Texts } from '../i18n/texts'
+import css from './placeholders.css?inline'
 
 interface Props {
   consent: Consentry
@@ -48,7 +49,7 @@ interface Held {
 
 /**
  * Placeholders for the gated iframes and templates of a document, each in a shadow root of its
- * own with the UI's stylesheet, in the embed's place and of its size: an iframe is hidden while
+ * own with the UI's stylesheet and the placeholders' own, in the embed's place and of its size: an iframe is hidden while
  * its placeholder shows, so that allowing it swaps two boxes of one size and shifts nothing.
  * A template's placeholder takes the template's `width` and `height` attributes, if any.
  */
@@ -61,6 +62,9 @@ export const placeholders = (
   onError: (error: unknown) => void,
 ) => {
   const held = new Map<Element, Held>()
+  // Rules only placeholders use: they stay off the banner's way, in this chunk.
+  const own = new (doc.defaultView as typeof globalThis).CSSStyleSheet()
+  own.replaceSync(css)
   const show = (element: HTMLElement) => {
     const host = doc.createElement('div')
     host.setAttribute('data-consentry-placeholder', '')
@@ -81,7 +85,7 @@ export const placeholders = (
       }
     }
     const root = host.attachShadow({ mode: 'open' })
-    root.adoptedStyleSheets = [sheet]
+    root.adoptedStyleSheets = [sheet, own]
     render(<Placeholder consent={consent} name={element.getAttribute('data-consent')!} texts={texts} />, root)
     held.set(element, { host, display: element.style.display })
     if (isFrame) {

@@ -172,6 +172,39 @@ describe('consent receipts', () => {
     consent.destroy()
   })
 
+  it('opens no Web Storage while the page starts without a token in the URL, and still sends what an earlier page view left', async () => {
+    const left = { receiptId: crypto.randomUUID(), consentId: crypto.randomUUID(), revision: 1 }
+    const { win, doc } = await blankPage()
+    win.localStorage.setItem(
+      'consentry:outbox:consentry',
+      JSON.stringify([
+        {
+          ...left,
+          categories: { essential: true },
+          services: {},
+          source: 'api',
+          gpc: false,
+          locale: 'en',
+          url: doc.URL,
+          timestamp: new Date().toISOString(),
+        },
+      ]),
+    )
+    const touched: string[] = []
+    for (const name of ['getItem', 'setItem'] as const) {
+      const original = win.Storage.prototype[name]
+      win.Storage.prototype[name] = function (this: Storage, ...args: [string, string]) {
+        touched.push(`${name} ${args[0]}`)
+        return original.apply(this, args)
+      } as never
+    }
+    const consent = start(doc)
+    expect(touched).toEqual([])
+    // The receipt left unsent goes once the start is over.
+    await expect.poll(async () => (await stored()).map(({ receipt }) => receipt.receiptId)).toEqual([left.receiptId])
+    consent.destroy()
+  })
+
   it('drops the oldest receipt past the outbox cap, with a warning', async () => {
     await stored('down=1')
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
