@@ -105,13 +105,14 @@ export const receiptsWith =
     })
     // A recipient who has just followed an email link is about to decide, and may close the tab
     // right after: the sender is ready before the receipt is. Receipts left unsent by an earlier
-    // page view go once the page's own start is over, not in the way of the tags it gates.
-    if (fromEmail) send()
-    else {
-      win.setTimeout(() => {
-        if (!stopped && outbox.read().length) send()
-      })
+    // page view go once the page is idle (within 2 s), not in the way of the tags it gates:
+    // opening Web Storage takes milliseconds.
+    const retryLeft = () => {
+      if (!stopped && outbox.read().length) send()
     }
+    if (fromEmail) send()
+    else if (win.requestIdleCallback) win.requestIdleCallback(retryLeft, { timeout: 2000 })
+    else win.setTimeout(retryLeft, 2000)
     return () => {
       stop()
       stopped = true
