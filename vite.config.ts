@@ -78,7 +78,16 @@ const external = [/^preact/, 'nanostores', 'js-cookie']
 // Each chunk build writes a manifest; the core's build reads the names it loads from them.
 const HASHED = '[name].[hash].js'
 const chunkFile = (manifest: string) => {
-  const entries = Object.values(JSON.parse(readFileSync(`dist/.vite/${manifest}.json`, 'utf8'))) as {
+  const path = `dist/.vite/${manifest}.json`
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    throw new Error(
+      `${path} is missing: the core is built after its chunks (vite build --mode ${manifest} first, or npm run build)`,
+    )
+  }
+  const entries = Object.values(JSON.parse(text)) as {
     file: string
     isEntry?: boolean
   }[]

@@ -3,7 +3,7 @@
 // unchanged config skips the validator, which lives in a chunk loaded only when needed.
 import { checksum, decode } from './core/codec'
 import { createCore } from './core/create-core'
-import { withDefaults } from './core/defaults'
+import { DEFAULT_COOKIE, withDefaults } from './core/defaults'
 import { resolveMode } from './core/modes'
 import { hasOwn } from './core/own'
 import { createStorage } from './core/storage'
@@ -70,6 +70,16 @@ const pushEarlyDefaults = (input: ConsentryConfig, stored: boolean) => {
   pushDeniedDefaults(input as unknown as Record<string, unknown>, window)
 }
 
+/** Whether the visitor has no decision under the default cookie name (false where the cookie cannot be read). */
+const undecidedByDefault = () => {
+  try {
+    return createStorage(DEFAULT_COOKIE).read() == null
+  } catch {
+    // A document whose cookie an element hides: the core reports it.
+    return false
+  }
+}
+
 // The receipts' sender, fetched once there is a receipt to send.
 const loadReceiptsSender = (): Promise<typeof import('./cdn-receipts')> =>
   import(/* @vite-ignore */ new URL(__CONSENTRY_RECEIPTS__, base).href)
@@ -133,7 +143,7 @@ else {
     // A visitor with no decision under the default cookie name needs the validator and the banner:
     // their chunk is fetched beside the config, not after it (a round trip less). A wrong guess
     // (a config with a cookie name of its own) costs a download, never a decision.
-    if (!/(?:^|;\s*)consentry=/.test(document.cookie)) ui().catch(() => {})
+    if (undecidedByDefault()) ui().catch(() => {})
     fetch(url)
       .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
       .then(

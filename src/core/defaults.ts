@@ -16,9 +16,12 @@ const withoutPrototypes = <T>(value: T): T => {
   return copy as T
 }
 
+/** The decision cookie's options where the config gives none. */
+export const DEFAULT_COOKIE: Config['cookie'] = { name: 'consentry', path: '/', days: 182, sameSite: 'lax' }
+
 /** Fill in the defaults of a config that is already known to be valid. */
 export const withDefaults = (config: ConsentryConfig): Config =>
   withoutPrototypes({
     ...config,
-    cookie: { name: 'consentry', path: '/', days: 182, sameSite: 'lax', ...config.cookie },
+    cookie: { ...DEFAULT_COOKIE, ...config.cookie },
   })

@@ -49,8 +49,9 @@ interface Held {
 
 /**
  * Placeholders for the gated iframes and templates of a document, each in a shadow root of its
- * own with the UI's stylesheet and the placeholders' own, in the embed's place and of its size: an iframe is hidden while
- * its placeholder shows, so that allowing it swaps two boxes of one size and shifts nothing.
+ * own with the UI's stylesheet and the placeholders' own, in the embed's place and of its size:
+ * an iframe is hidden while its placeholder shows, so that allowing it swaps two boxes of one
+ * size and shifts nothing.
  * A template's placeholder takes the template's `width` and `height` attributes, if any.
  */
 export const placeholders = (
