@@ -48,10 +48,14 @@ for (const part of ['site', 'crm', 'playground']) {
   if (existsSync(file)) parts.push(await import(file))
 }
 
-/** Serve a file, or answer 404. */
+/** Serve a file, or answer 404. A page's %CONSENTRY_UI% becomes the UI chunk's hashed name, as a site pastes it from dist/snippet.html. */
 const sendFile = async (response, file) => {
   try {
-    const body = await readFile(file)
+    let body = await readFile(file)
+    if (extname(file) == '.html' && body.includes('%CONSENTRY_UI%')) {
+      const chunks = JSON.parse(await readFile(join(root, 'dist/chunks.json'), 'utf8'))
+      body = body.toString().replaceAll('%CONSENTRY_UI%', chunks['consentry-ui'])
+    }
     response.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',

@@ -28,6 +28,20 @@ describe('the marketing site', () => {
     await expect.poll(() => page.url()).toBe(`${demo.url}/site/`)
   })
 
+  it("carries the README's tags: the hint names the UI chunk the core loads, fetched once, beside the core", async () => {
+    const fetched: string[] = []
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname
+      if (path.startsWith('/dist/consentry')) fetched.push(path)
+    })
+    await page.goto(`${demo.url}/site/`)
+    await banner().getByRole('button', { name: 'Accept all', exact: true }).waitFor()
+    const hint = await page.locator('link[rel="modulepreload"]').getAttribute('href')
+    expect(hint).toMatch(/^\/dist\/consentry-ui\.[\w-]{8}\.js$/)
+    expect(fetched.slice(0, 2).sort()).toEqual(['/dist/consentry.js', hint].sort())
+    expect(fetched.filter((path) => path == hint)).toHaveLength(1)
+  })
+
   it('requests and runs nothing gated before consent; ungated gtag.js finds every signal denied', async () => {
     await page.goto(`${demo.url}/site/`)
     await banner().getByRole('button', { name: 'Accept all', exact: true }).waitFor()
