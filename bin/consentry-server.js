@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // consentry-server migrate [database]: apply the consent database's migrations.
-// consentry-server serve [database]: serve the routes on PORT (default 8787), loopback unless HOST says otherwise.
+// consentry-server serve [database]: serve the routes on PORT (default 8787), loopback unless HOST says otherwise;
+//   with RETENTION_DAYS, it also prunes at start and every PRUNE_EVERY_HOURS (default 24).
+// consentry-server prune [database]: delete the receipts RETENTION_DAYS no longer covers (docs/server.md).
 // The database is the argument, else DATABASE_URL, else ./data/consent (embedded PGlite).
-import { createConsentServer, migrate, openDatabase, serve } from '../dist/server/index.js'
+import { createConsentServer, migrate, openDatabase, pruneReceipts, serve } from '../dist/server/index.js'
 
 const [command, given] = process.argv.slice(2)
 // An empty DATABASE_URL counts as none.
@@ -13,12 +15,46 @@ const list = (value) =>
     .map((each) => each.trim())
     .filter(Boolean)
 
-if (command == 'migrate') {
+/** RETENTION_DAYS as a number, or undefined when unset; a bad value ends the process with one line. */
+const retention = () => {
+  const text = process.env.RETENTION_DAYS?.trim()
+  if (!text) return undefined
+  const days = Number(text)
+  if (!Number.isInteger(days) || days < 1) {
+    console.error(`consentry-server: RETENTION_DAYS: expected a whole number of days, at least 1 (got ${text})`)
+    process.exit(2)
+  }
+  return days
+}
+const prune = async (db, days) => {
+  const deleted = await pruneReceipts(db, days, new Date())
+  console.log(`pruned ${deleted} receipt${deleted == 1 ? '' : 's'} older than the ${days}-day retention period`)
+}
+
+if (command == 'prune') {
+  const days = retention()
+  if (days == null) {
+    console.error('consentry-server: prune needs RETENTION_DAYS (the retention period, in days)')
+    process.exit(2)
+  }
+  const db = await openDatabase(location)
+  await prune(db, days)
+  await db.close()
+} else if (command == 'migrate') {
   const db = await openDatabase(location, { migrations: false })
   const applied = await migrate(db)
   console.log(applied.length ? `applied migrations ${applied.join(', ')}` : 'the database is up to date')
   await db.close()
 } else if (command == 'serve') {
+  const days = retention()
+  const hours = Number(process.env.PRUNE_EVERY_HOURS || 24)
+  // A timer waits at most 2^31 - 1 ms (24.8 days).
+  if (!(hours > 0 && hours <= 596)) {
+    console.error(
+      `consentry-server: PRUNE_EVERY_HOURS: expected a number of hours above 0, at most 596 (got ${process.env.PRUNE_EVERY_HOURS})`,
+    )
+    process.exit(2)
+  }
   const db = await openDatabase(location)
   const server = createConsentServer({
     db,
@@ -29,7 +65,13 @@ if (command == 'migrate') {
   const port = Number(process.env.PORT ?? 8787)
   serve(server, { port, hostname: process.env.HOST ?? '127.0.0.1' })
   console.log(`consentry server on http://${process.env.HOST ?? '127.0.0.1'}:${port}/consent`)
+  if (days != null) {
+    // A failed run is logged; the next one tries again. The timer does not keep the process alive.
+    const run = () => prune(db, days).catch((error) => console.error('consentry-server: prune failed:', error.message))
+    run()
+    setInterval(run, hours * 3600e3).unref()
+  }
 } else {
-  console.error('usage: consentry-server migrate|serve [database]')
+  console.error('usage: consentry-server migrate|serve|prune [database]')
   process.exit(2)
 }

@@ -4,9 +4,9 @@ import addFormats from 'ajv-formats'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
-import type { Database } from './database'
-import { receiptSchema, type ReceivedReceipt } from './receipt-schema'
-import { latestDecision, receiptsOf, storeReceipt, type StoredReceipt } from './store'
+import { LATEST_MIGRATION, type Database } from './database'
+import { receiptSchema, TEXT, type ReceivedReceipt } from './receipt-schema'
+import { eraseSubject, latestDecision, latestDecisions, receiptsOf, storeReceipt, type StoredReceipt } from './store'
 import { verifyRecipientToken } from './tokens'
 
 /** Options of {@link createConsentServer}. */
@@ -46,15 +46,31 @@ export interface ConsentServer {
 
 const MAX_BODY = 8 * 1024
 
-/** The JSON path of an ajv error, as Consentry's config errors name them. */
-const pathOf = (error: ErrorObject) => {
+/** At most this many subjects a bulk lookup; a subject is at most 1024 characters, as in a receipt's token. */
+const MAX_LOOKUP = 10_000
+const MAX_LOOKUP_BODY = 12 * 1024 * 1024
+const lookupSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['subjects'],
+  properties: {
+    subjects: {
+      type: 'array',
+      maxItems: MAX_LOOKUP,
+      items: { type: 'string', minLength: 1, maxLength: 1024, pattern: TEXT },
+    },
+  },
+}
+
+/** The JSON path of an ajv error, as Consentry's config errors name them; `whole` names the body itself. */
+const pathOf = (error: ErrorObject, whole = 'receipt') => {
   const parts = error.instancePath
     .split('/')
     .slice(1)
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
   if (error.keyword == 'required') parts.push(String(error.params.missingProperty))
   if (error.keyword == 'additionalProperties') parts.push(String(error.params.additionalProperty))
-  return parts.join('.') || 'receipt'
+  return parts.join('.') || whole
 }
 
 // Compared as digests of one length: the time taken says nothing of the key's length or content.
@@ -111,6 +127,7 @@ export const createConsentServer = ({
     mode: 'full',
     formats: ['date-time'],
   }).compile<ReceivedReceipt>(receiptSchema)
+  const validateLookup = new Ajv({ allErrors: false }).compile<{ subjects: string[] }>(lookupSchema)
   const app = new Hono().basePath(prefix)
   const fail = (c: Context, status: 400 | 401 | 403 | 404 | 413, error: string) => c.json({ error }, status)
 
@@ -170,6 +187,22 @@ export const createConsentServer = ({
     },
   )
 
+  // For load balancers and orchestrators: alive (the process answers), and ready (its database
+  // answers, with every migration applied). Neither needs a key; neither tells more than that.
+  app.get('/health', (c) => c.json({ status: 'ok' }))
+  app.get('/ready', async (c) => {
+    let applied: number | undefined
+    try {
+      const [row] = await db.query<{ version: number }>('SELECT max(version) AS version FROM consentry_migrations')
+      applied = row?.version ?? undefined
+    } catch {
+      return c.json({ status: 'unavailable', error: 'database: no answer, or never migrated' }, 503)
+    }
+    if (applied !== LATEST_MIGRATION)
+      return c.json({ status: 'unavailable', error: `database: migration ${LATEST_MIGRATION} not applied` }, 503)
+    return c.json({ status: 'ready', migration: applied })
+  })
+
   // The CRM backend's routes.
   app.use('/subjects/*', async (c, next) => {
     const header = c.req.header('authorization') ?? ''
@@ -179,9 +212,39 @@ export const createConsentServer = ({
   })
   // A subject with a NUL character was never stored (PostgreSQL's text cannot hold one).
   const subjectOf = (c: Context) => c.req.param('subject')?.replace(/\0/g, '') ?? ''
+  // Many subjects at once (a CRM about to send a campaign): the newest decision of each, in the
+  // order asked, null where none is stored; one query, whatever the count.
+  app.post(
+    '/subjects/lookup',
+    bodyLimit({
+      maxSize: MAX_LOOKUP_BODY,
+      onError: (c) => fail(c, 413, `subjects: a lookup is at most ${MAX_LOOKUP_BODY} bytes`),
+    }),
+    async (c) => {
+      let body: unknown
+      try {
+        body = JSON.parse(await c.req.text())
+      } catch {
+        return fail(c, 400, 'lookup: expected JSON')
+      }
+      if (!validateLookup(body)) {
+        const [error] = validateLookup.errors ?? []
+        return fail(c, 400, `consentry: ${error ? pathOf(error, 'lookup') : 'lookup'}: ${error?.message ?? 'invalid'}`)
+      }
+      const { subjects } = body as { subjects: string[] }
+      const found = await latestDecisions(db, [...new Set(subjects)])
+      return c.json({ decisions: subjects.map((subject) => found.get(subject) ?? null) })
+    },
+  )
   app.get('/subjects/:subject', async (c) => {
     const decision = await latestDecision(db, subjectOf(c))
     return decision ? c.json(decision) : fail(c, 404, 'no decision recorded for this subject')
+  })
+  // The right to erasure: answers what it did, the same way however often it is asked.
+  app.delete('/subjects/:subject', async (c) => {
+    const subject = subjectOf(c)
+    if (!subject) return fail(c, 400, 'subject: expected a subject id')
+    return c.json({ subject, erased: true, ...(await eraseSubject(db, subject, now())) })
   })
   app.get('/subjects/:subject/receipts', async (c) => {
     const receipts = await receiptsOf(db, subjectOf(c))

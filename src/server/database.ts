@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import type { PGlite } from '@electric-sql/pglite'
 import type { Pool } from 'pg'
 import receipts from './migrations/0001-receipts.sql?raw'
+import erasures from './migrations/0002-erasures.sql?raw'
 
 /** One query: rows of objects. */
 export type Query = <Row = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<Row[]>
@@ -17,7 +18,13 @@ export interface Database {
 }
 
 /** The versioned migrations, in order; each runs once, in a transaction. */
-const MIGRATIONS: [number, string][] = [[1, receipts]]
+const MIGRATIONS: [number, string][] = [
+  [1, receipts],
+  [2, erasures],
+]
+
+/** The version of the newest migration: a database is ready once it is applied. */
+export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]![0]
 
 const fromPglite = (db: PGlite): Database => ({
   query: async (text, params) => (await db.query(text, params)).rows as never,

@@ -2,5 +2,5 @@ export { createConsentServer, type ConsentServer, type ConsentServerOptions } fr
 export { migrate, openDatabase, type Database, type Query } from './database'
 export { serve } from './node'
 export { receiptSchema, type ReceivedReceipt } from './receipt-schema'
-export type { LatestDecision, StoredReceipt } from './store'
+export { pruneReceipts, type LatestDecision, type StoredReceipt } from './store'
 export { signRecipientToken, verifyRecipientToken, type RecipientToken } from './tokens'

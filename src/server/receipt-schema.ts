@@ -2,7 +2,7 @@ import type { Receipt } from '../core/types'
 
 const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'
 // No NUL character: PostgreSQL's text cannot hold one.
-const TEXT = '^[^\\u0000]*$'
+export const TEXT = '^[^\\u0000]*$'
 
 /** The JSON Schema (draft 7) of a consent receipt, as the browser side sends it. */
 export const receiptSchema: Readonly<Record<string, unknown>> = {

@@ -95,28 +95,34 @@ export const storeReceipt = (db: Database, receipt: ReceivedReceipt, subject: st
 
 const iso = (value: unknown) => new Date(value as string).toISOString()
 
-/** The newest decision of a subject, in one indexed query; undefined when none is stored. */
-export const latestDecision = async (db: Database, subject: string): Promise<LatestDecision | undefined> => {
-  const [row] = await db.query<{
-    receipt_id: string
-    decided_at: unknown
-    revision: number
-    categories: unknown
-    services: unknown
-  }>(
-    `SELECT receipt_id, decided_at, revision, categories, services FROM consentry_latest WHERE kind = 'subject' AND id = $1`,
-    [subject],
-  )
-  if (!row) return undefined
-  return {
-    subject,
-    categories: row.categories as Record<string, boolean>,
-    services: row.services as Record<string, boolean>,
-    revision: row.revision,
-    receiptId: row.receipt_id,
-    updatedAt: iso(row.decided_at),
-  }
+interface LatestRow {
+  id: string
+  receipt_id: string
+  decided_at: unknown
+  revision: number
+  categories: unknown
+  services: unknown
 }
+const LATEST_OF_SUBJECTS = `SELECT id, receipt_id, decided_at, revision, categories, services FROM consentry_latest
+  WHERE kind = 'subject' AND id = ANY($1::text[])`
+const decisionOf = (row: LatestRow): LatestDecision => ({
+  subject: row.id,
+  categories: row.categories as Record<string, boolean>,
+  services: row.services as Record<string, boolean>,
+  revision: row.revision,
+  receiptId: row.receipt_id,
+  updatedAt: iso(row.decided_at),
+})
+
+/** The newest decision of each subject that has one, in one indexed query. */
+export const latestDecisions = async (db: Database, subjects: string[]): Promise<Map<string, LatestDecision>> => {
+  const rows = await db.query<LatestRow>(LATEST_OF_SUBJECTS, [subjects])
+  return new Map(rows.map((row) => [row.id, decisionOf(row)]))
+}
+
+/** The newest decision of a subject, in one indexed query; undefined when none is stored. */
+export const latestDecision = async (db: Database, subject: string): Promise<LatestDecision | undefined> =>
+  (await latestDecisions(db, [subject])).get(subject)
 
 /** Every receipt of a subject, oldest first. */
 export const receiptsOf = async (db: Database, subject: string): Promise<StoredReceipt[]> => {
@@ -138,4 +144,61 @@ export const receiptsOf = async (db: Database, subject: string): Promise<StoredR
     decidedAt: iso(row.decided_at),
     receivedAt: iso(row.received_at),
   }))
+}
+
+/** What an erasure did: the receipts it unlinked from the subject, and whether a newest decision was removed. */
+export interface Erasure {
+  receipts: number
+  decision: boolean
+}
+
+/**
+ * Erase a subject (GDPR Art. 17): its receipts lose the subject and their page's query and
+ * fragment (where a link's parameters would name the contact), and stay as an anonymous
+ * visitor's receipts; its newest decision is removed. Recorded as an erasure, with its time and
+ * count and without the subject. Idempotent: a second call unlinks nothing.
+ */
+export const eraseSubject = (db: Database, subject: string, now: Date): Promise<Erasure> =>
+  db.transaction(async (query) => {
+    const [changed] = await query<{ n: number }>(
+      `WITH unlinked AS (
+         UPDATE consentry_receipts SET subject = NULL, url = regexp_replace(url, '[?#].*$', '')
+         WHERE subject = $1 RETURNING 1)
+       SELECT count(*)::int AS n FROM unlinked`,
+      [subject],
+    )
+    const removed = await query(`DELETE FROM consentry_latest WHERE kind = 'subject' AND id = $1 RETURNING id`, [
+      subject,
+    ])
+    const erasure = { receipts: changed?.n ?? 0, decision: removed.length > 0 }
+    await query('INSERT INTO consentry_erasures (erased_at, receipts) VALUES ($1, $2)', [
+      now.toISOString(),
+      erasure.receipts,
+    ])
+    return erasure
+  })
+
+/**
+ * Delete the receipts that the retention period no longer covers: a receipt is kept while it is
+ * relied on (the newest decision of its browser or of its contact) and for `retentionDays` after a
+ * newer decision replaced it, for its browser and, where it has one, for its contact. Returns how
+ * many were deleted.
+ */
+export const pruneReceipts = async (db: Database, retentionDays: number, now: Date): Promise<number> => {
+  if (!Number.isInteger(retentionDays) || retentionDays < 1)
+    throw new Error(`consentry: retentionDays: expected a whole number of days, at least 1 (got ${retentionDays})`)
+  const cutoff = new Date(now.getTime() - retentionDays * 864e5).toISOString()
+  const [deleted] = await db.query<{ n: number }>(
+    `WITH pruned AS (
+       DELETE FROM consentry_receipts r
+       WHERE NOT EXISTS (SELECT 1 FROM consentry_latest l WHERE l.receipt_id = r.receipt_id)
+         AND EXISTS (SELECT 1 FROM consentry_receipts n
+           WHERE n.consent_id = r.consent_id AND n.decided_at > r.decided_at AND n.decided_at < $1)
+         AND (r.subject IS NULL OR EXISTS (SELECT 1 FROM consentry_receipts n
+           WHERE n.subject = r.subject AND n.decided_at > r.decided_at AND n.decided_at < $1))
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM pruned`,
+    [cutoff],
+  )
+  return deleted?.n ?? 0
 }

@@ -5,6 +5,7 @@ import {
   createConsentServer,
   migrate,
   openDatabase,
+  pruneReceipts,
   signRecipientToken,
   verifyRecipientToken,
   type ConsentServer,
@@ -30,7 +31,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => db.close())
 beforeEach(async () => {
-  await db.query('TRUNCATE consentry_latest, consentry_receipts')
+  await db.query('TRUNCATE consentry_latest, consentry_receipts, consentry_erasures')
   clock = new Date('2026-06-01T12:00:00Z')
 })
 
@@ -130,7 +131,7 @@ describe('migrations', () => {
   it('are applied once: a second run applies nothing', async () => {
     expect(await migrate(db)).toEqual([])
     const [row] = await db.query<{ version: number }>('SELECT max(version) AS version FROM consentry_migrations')
-    expect(row!.version).toBe(1)
+    expect(row!.version).toBe(2)
   })
 })
 
@@ -375,6 +376,210 @@ describe('the CRM routes', () => {
     expect((await asked(`Bearer ${API_KEY}x`)).status).toBe(401)
     expect((await asked(`Bearer ${API_KEY.slice(0, -1)}`)).status).toBe(401)
     expect((await asked(`Basic ${API_KEY}`)).status).toBe(401)
+  })
+})
+
+describe('POST /consent/subjects/lookup', () => {
+  const lookup = (body: unknown, key: string | null = API_KEY) =>
+    server().fetch(
+      new Request('http://crm.test/consent/subjects/lookup', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key == null ? {} : { authorization: `Bearer ${key}` }) },
+        body: typeof body == 'string' ? body : JSON.stringify(body),
+      }),
+    )
+
+  it('answers the newest decision of each subject asked, in order, null where there is none', async () => {
+    await post(receipt({ receiptId: uuid(1), subject: token('contact-1') }))
+    await post(
+      receipt({
+        receiptId: uuid(2),
+        consentId: uuid(2000),
+        subject: token('contact-2'),
+        categories: { essential: true, analytics: true, 'click-tracking': false },
+      }),
+    )
+    const answer = await lookup({ subjects: ['contact-2', 'nobody', 'contact-1', 'contact-2'] })
+    expect(answer.status).toBe(200)
+    const { decisions } = await answer.json()
+    const one = await (await get('/consent/subjects/contact-1')).json()
+    const two = await (await get('/consent/subjects/contact-2')).json()
+    expect(decisions).toEqual([two, null, one, two])
+    expect(two.categories['click-tracking']).toBe(false)
+  })
+
+  it('takes 10,000 subjects in one request', async () => {
+    await post(receipt({ receiptId: uuid(1), subject: token('contact-9999') }))
+    const subjects = Array.from({ length: 10_000 }, (_, i) => `contact-${i}`)
+    const { decisions } = await (await lookup({ subjects })).json()
+    expect(decisions).toHaveLength(10_000)
+    expect(decisions.filter(Boolean).map((decision: { subject: string }) => decision.subject)).toEqual(['contact-9999'])
+  })
+
+  it.each([
+    ['not JSON', '{ subjects', 400, 'lookup: expected JSON'],
+    ['no subjects', {}, 400, 'consentry: subjects: must have required property'],
+    ['subjects not a list', { subjects: 'contact-1' }, 400, 'consentry: subjects: must be array'],
+    [
+      'more than 10,000',
+      { subjects: Array.from({ length: 10_001 }, (_, i) => `c${i}`) },
+      400,
+      'consentry: subjects: must NOT have more than 10000 items',
+    ],
+    ['a number', { subjects: ['contact-1', 7] }, 400, 'consentry: subjects.1: must be string'],
+    ['an empty subject', { subjects: [''] }, 400, 'consentry: subjects.0: must NOT have fewer than 1 characters'],
+    ['a NUL character', { subjects: ['a\u0000b'] }, 400, 'consentry: subjects.0: must match pattern'],
+    ['an unknown field', { subjects: [], limit: 3 }, 400, 'consentry: limit: must NOT have additional properties'],
+  ])('refuses %s with a 4xx naming the field, and stores nothing', async (_, body, status, error) => {
+    const answer = await lookup(body)
+    expect(answer.status).toBe(status)
+    expect((await answer.json()).error).toContain(error)
+    expect(await count()).toBe(0)
+  })
+
+  it('refuses a body over its limit with 413, and a request without the key with 401', async () => {
+    const big = JSON.stringify({ subjects: ['x'.repeat(13 * 1024 * 1024)] })
+    expect((await lookup(big)).status).toBe(413)
+    expect((await lookup({ subjects: ['contact-1'] }, null)).status).toBe(401)
+    expect((await lookup({ subjects: ['contact-1'] }, 'wrong')).status).toBe(401)
+  })
+})
+
+describe('DELETE /consent/subjects/:subject', () => {
+  const erase = (subject: string, key: string | null = API_KEY) =>
+    server().fetch(
+      new Request(`http://crm.test/consent/subjects/${encodeURIComponent(subject)}`, {
+        method: 'DELETE',
+        headers: key == null ? {} : { authorization: `Bearer ${key}` },
+      }),
+    )
+  const rows = () =>
+    db.query<{ subject: string | null; url: string }>('SELECT subject, url FROM consentry_receipts ORDER BY receipt_id')
+  const erasures = () => db.query<{ erased_at: unknown; receipts: number }>('SELECT * FROM consentry_erasures')
+
+  it('unlinks the subject from its receipts and removes its decision, answers what it did, and records that it happened', async () => {
+    await post(
+      receipt({
+        receiptId: uuid(1),
+        subject: token('contact-42'),
+        url: 'https://www.example.com/prefs?ctk=x&id=42#top',
+      }),
+    )
+    await post(receipt({ receiptId: uuid(2), subject: token('contact-42'), timestamp: '2026-06-01T11:59:30.000Z' }))
+    await post(receipt({ receiptId: uuid(3), consentId: uuid(3000), subject: token('contact-7') }))
+    const answer = await erase('contact-42')
+    expect([answer.status, await answer.json()]).toEqual([
+      200,
+      { subject: 'contact-42', erased: true, receipts: 2, decision: true },
+    ])
+    expect(await rows()).toEqual([
+      { subject: null, url: 'https://www.example.com/prefs' },
+      { subject: null, url: 'https://www.example.com/' },
+      { subject: 'contact-7', url: 'https://www.example.com/' },
+    ])
+    expect((await get('/consent/subjects/contact-42')).status).toBe(404)
+    expect(await (await get('/consent/subjects/contact-42/receipts')).json()).toEqual([])
+    // The other contact, and the browser's own decision, stand.
+    expect((await get('/consent/subjects/contact-7')).status).toBe(200)
+    expect(await count()).toBe(3)
+    const recorded = await erasures()
+    expect(recorded).toEqual([{ erased_at: expect.anything(), receipts: 2 }])
+    expect(JSON.stringify(recorded)).not.toContain('contact-42')
+  })
+
+  it('is idempotent: asked again, it unlinks nothing and says so', async () => {
+    await post(receipt({ subject: token('contact-42') }))
+    await erase('contact-42')
+    const again = await erase('contact-42')
+    expect([again.status, await again.json()]).toEqual([
+      200,
+      { subject: 'contact-42', erased: true, receipts: 0, decision: false },
+    ])
+    expect((await erasures()).map((each) => each.receipts)).toEqual([1, 0])
+  })
+
+  it('refuses a request without the key, and erases nothing then', async () => {
+    await post(receipt({ subject: token('contact-42') }))
+    expect((await erase('contact-42', null)).status).toBe(401)
+    expect((await erase('contact-42', 'wrong')).status).toBe(401)
+    expect((await get('/consent/subjects/contact-42')).status).toBe(200)
+    expect(await erasures()).toEqual([])
+  })
+})
+
+describe('retention', () => {
+  const ids = async () =>
+    (await db.query<{ receipt_id: string }>('SELECT receipt_id FROM consentry_receipts ORDER BY receipt_id')).map(
+      (row) => row.receipt_id,
+    )
+  // Receipts posted at their own time, as browsers sent them then.
+  const at = async (when: string, changes: Record<string, unknown>) => {
+    clock = new Date(when)
+    expect((await post(receipt({ timestamp: when, ...changes }))).status).toBe(201)
+  }
+
+  it('deletes a receipt once a newer decision has replaced it for longer than the period; the decision relied on stays, however old', async () => {
+    // One browser: replaced four years ago (pruned), replaced last year (kept), the current one.
+    await at('2021-01-01T00:00:00Z', { receiptId: uuid(1) })
+    await at('2022-01-01T00:00:00Z', { receiptId: uuid(2) })
+    await at('2025-06-01T00:00:00Z', { receiptId: uuid(3) })
+    // Another browser that decided once, five years ago: still what it relies on.
+    await at('2021-06-01T00:00:00Z', { receiptId: uuid(4), consentId: uuid(4000) })
+    expect(await pruneReceipts(db, 3 * 365, new Date('2026-06-01T00:00:00Z'))).toBe(1)
+    expect(await ids()).toEqual([uuid(2), uuid(3), uuid(4)])
+    // Idempotent.
+    expect(await pruneReceipts(db, 3 * 365, new Date('2026-06-01T00:00:00Z'))).toBe(0)
+  })
+
+  it("keeps a contact's receipt while it is the contact's newest decision, even when its browser decided again without the link", async () => {
+    await at('2020-01-01T00:00:00Z', { receiptId: uuid(1), subject: token('contact-42') })
+    await at('2020-02-01T00:00:00Z', { receiptId: uuid(2) })
+    expect(await pruneReceipts(db, 365, new Date('2026-01-01T00:00:00Z'))).toBe(0)
+    expect((await (await get('/consent/subjects/contact-42')).json()).receiptId).toBe(uuid(1))
+  })
+
+  it.each([0, -1, 1.5, Number.NaN])('refuses a retention period of %s days, and deletes nothing', async (days) => {
+    await at('2020-01-01T00:00:00Z', { receiptId: uuid(1) })
+    await at('2020-02-01T00:00:00Z', { receiptId: uuid(2) })
+    await expect(pruneReceipts(db, days, new Date('2026-01-01T00:00:00Z'))).rejects.toThrow('consentry: retentionDays:')
+    expect(await count()).toBe(2)
+  })
+})
+
+describe('health and readiness', () => {
+  it('answers /health while the process runs, and /ready once the database has every migration', async () => {
+    const health = await get('/consent/health', null)
+    expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }])
+    const ready = await get('/consent/ready', null)
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', migration: 2 }])
+  })
+
+  it('answers /ready with 503 when the database does not answer, or lacks a migration', async () => {
+    const broken: Database = {
+      query: () => Promise.reject(new Error('connection refused')),
+      transaction: () => Promise.reject(new Error('connection refused')),
+      close: async () => {},
+    }
+    const behind: Database = { ...broken, query: async () => [{ version: 1 }] as never }
+    for (const [database, error] of [
+      [broken, 'database: no answer, or never migrated'],
+      [behind, 'database: migration 2 not applied'],
+    ] as const) {
+      const answer = await createConsentServer({
+        db: database,
+        secrets: [SECRET],
+        origins: [ORIGIN],
+        apiKey: API_KEY,
+      }).fetch(new Request('http://crm.test/consent/ready'))
+      expect([answer.status, await answer.json()]).toEqual([503, { status: 'unavailable', error }])
+      const health = await createConsentServer({
+        db: database,
+        secrets: [SECRET],
+        origins: [ORIGIN],
+        apiKey: API_KEY,
+      }).fetch(new Request('http://crm.test/consent/health'))
+      expect(health.status).toBe(200)
+    }
   })
 })
 
