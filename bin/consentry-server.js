@@ -61,10 +61,25 @@ if (command == 'prune') {
     secrets: list(process.env.TOKEN_SECRETS ?? process.env.TOKEN_SECRET),
     origins: list(process.env.ORIGINS),
     apiKey: process.env.CRM_API_KEY ?? '',
+    // One line of JSON a request: route pattern, status, duration (never a value of the request).
+    onRequest: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
   })
   const port = Number(process.env.PORT ?? 8787)
-  serve(server, { port, hostname: process.env.HOST ?? '127.0.0.1' })
+  const http = serve(server, { port, hostname: process.env.HOST ?? '127.0.0.1' })
   console.log(`consentry server on http://${process.env.HOST ?? '127.0.0.1'}:${port}/consent`)
+  // SIGTERM (a deploy, an orchestrator) or Ctrl-C: stop taking connections, answer the requests
+  // in flight, then close the database.
+  const stop = (signal) => {
+    console.log(`consentry server: ${signal}: answering the requests in flight, then stopping`)
+    http.close(async () => {
+      await db.close()
+      console.log('consentry server: stopped')
+      process.exit(0)
+    })
+    http.closeIdleConnections()
+  }
+  process.once('SIGTERM', () => stop('SIGTERM'))
+  process.once('SIGINT', () => stop('SIGINT'))
   if (days != null) {
     // A failed run is logged; the next one tries again. The timer does not keep the process alive.
     const run = () => prune(db, days).catch((error) => console.error('consentry-server: prune failed:', error.message))

@@ -34,8 +34,29 @@ export interface ConsentServerOptions {
     /** Its domain, as `cookie.domain`. */
     domain?: string
   }
+  /**
+   * Called once a request has been answered, with what an operator's log may hold: the route's
+   * pattern (`/consent/subjects/:subject`, never the subject), the status and the duration; never
+   * a header, a token, a key or a receipt's values. `consentry-server serve` writes each as a
+   * line of JSON.
+   */
+  onRequest?: (entry: RequestLogEntry) => void
   /** The clock, for tests. */
   now?: () => Date
+}
+
+/** One answered request, as {@link ConsentServerOptions.onRequest} gets it. */
+export interface RequestLogEntry {
+  /** When the request arrived, ISO 8601. */
+  time: string
+  /** The request's method: `GET`, `POST`, `DELETE`, … */
+  method: string
+  /** The pattern of the route that answered (`/consent/subjects/:subject`), or `unmatched`. */
+  route: string
+  /** The status of the answer. */
+  status: number
+  /** Milliseconds from arrival to the answer. */
+  ms: number
 }
 
 /** A consent server: a Fetch API handler to mount in any framework, or to serve with {@link serve}. */
@@ -116,6 +137,7 @@ export const createConsentServer = ({
   apiKey,
   prefix = '/consent',
   consentCookie,
+  onRequest,
   now = () => new Date(),
 }: ConsentServerOptions): ConsentServer => {
   if (!secrets.length || secrets.some((secret) => !secret))
@@ -130,6 +152,31 @@ export const createConsentServer = ({
   const validateLookup = new Ajv({ allErrors: false }).compile<{ subjects: string[] }>(lookupSchema)
   const app = new Hono().basePath(prefix)
   const fail = (c: Context, status: 400 | 401 | 403 | 404 | 413, error: string) => c.json({ error }, status)
+
+  if (onRequest) {
+    app.use(async (c, next) => {
+      const began = performance.now()
+      const time = now().toISOString()
+      // This middleware's own pattern; after next(), the pattern of what answered (a route, or the
+      // key check of the CRM routes), unless nothing did.
+      const own = c.req.routePath
+      await next()
+      // The pattern, not the path: a path names the subject, which is personal data.
+      const route = c.req.routePath == own ? 'unmatched' : c.req.routePath
+      const entry = {
+        time,
+        method: c.req.method,
+        route,
+        status: c.res.status,
+        ms: Math.round((performance.now() - began) * 10) / 10,
+      }
+      try {
+        onRequest(entry)
+      } catch {
+        // A failing logger never fails the answer.
+      }
+    })
+  }
 
   const renewCookie = (c: Context) => {
     if (!consentCookie) return

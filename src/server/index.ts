@@ -1,4 +1,4 @@
-export { createConsentServer, type ConsentServer, type ConsentServerOptions } from './app'
+export { createConsentServer, type ConsentServer, type ConsentServerOptions, type RequestLogEntry } from './app'
 export { migrate, openDatabase, type Database, type Query } from './database'
 export { serve } from './node'
 export { receiptSchema, type ReceivedReceipt } from './receipt-schema'

@@ -1,9 +1,10 @@
 // consentry-server prune, as an operator runs it: the built command on an embedded database.
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { LIMITS } from '../support/slowdown'
 
 const bin = new URL('../../bin/consentry-server.js', import.meta.url).pathname
 const folder = mkdtempSync(join(tmpdir(), 'consentry-prune-'))
@@ -35,5 +36,45 @@ describe('consentry-server prune', () => {
   ])('refuses to run without a sound RETENTION_DAYS (%j), with one line and exit code 2', async (env, line) => {
     const result = await run(['prune', folder], env)
     expect(result).toEqual({ code: 2, out: '', err: `${line}\n` })
+  })
+})
+
+describe('consentry-server serve', () => {
+  it('logs one line of JSON a request, and stops cleanly on SIGTERM, the database closed', async () => {
+    const served = mkdtempSync(join(tmpdir(), 'consentry-serve-'))
+    const port = 20000 + Math.floor(Math.random() * 20000)
+    const child = spawn(process.execPath, [bin, 'serve', served], {
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        TOKEN_SECRET: 's',
+        CRM_API_KEY: 'k',
+        ORIGINS: 'https://a.test',
+        PORT: String(port),
+      },
+    })
+    let out = ''
+    child.stdout.on('data', (data) => (out += data))
+    const exited = new Promise<number | null>((done) => child.on('exit', done))
+    try {
+      await expect.poll(() => out, { timeout: LIMITS.hook }).toContain('consentry server on')
+      expect((await fetch(`http://127.0.0.1:${port}/consent/subjects/contact-42`)).status).toBe(401)
+      await expect.poll(() => out).toContain('"route":"/consent/subjects/*"')
+      const line = out.split('\n').find((each) => each.startsWith('{'))!
+      expect(JSON.parse(line)).toEqual({
+        time: expect.any(String),
+        method: 'GET',
+        route: '/consent/subjects/*',
+        status: 401,
+        ms: expect.any(Number),
+      })
+      expect(out).not.toContain('contact-42')
+      child.kill('SIGTERM')
+      expect(await exited).toBe(0)
+      expect(out).toContain('consentry server: stopped')
+    } finally {
+      child.kill('SIGKILL')
+      rmSync(served, { recursive: true, force: true })
+    }
   })
 })

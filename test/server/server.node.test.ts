@@ -546,6 +546,58 @@ describe('retention', () => {
   })
 })
 
+describe('request logs', () => {
+  it('give one entry an answer: the route pattern, the status, the duration; never a subject, token, key or receipt value', async () => {
+    const entries: unknown[] = []
+    const logged = createConsentServer({
+      db,
+      secrets: [SECRET],
+      origins: [ORIGIN],
+      apiKey: API_KEY,
+      now: () => clock,
+      onRequest: (entry) => entries.push(entry),
+    })
+    const sealed = token('contact-42')
+    const ask = (path: string, init: RequestInit = {}) => logged.fetch(new Request(`http://crm.test${path}`, init))
+    await ask('/consent/receipts', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN },
+      body: JSON.stringify(receipt({ subject: sealed, url: 'https://www.example.com/secret-page' })),
+    })
+    await ask('/consent/subjects/contact-42', { headers: { authorization: `Bearer ${API_KEY}` } })
+    await ask('/consent/subjects/contact-42/receipts')
+    await ask('/consent/nowhere')
+    expect(entries).toEqual([
+      { time: expect.any(String), method: 'POST', route: '/consent/receipts', status: 201, ms: expect.any(Number) },
+      {
+        time: expect.any(String),
+        method: 'GET',
+        route: '/consent/subjects/:subject',
+        status: 200,
+        ms: expect.any(Number),
+      },
+      // Refused by the key check before any route: its pattern, not the path.
+      { time: expect.any(String), method: 'GET', route: '/consent/subjects/*', status: 401, ms: expect.any(Number) },
+      { time: expect.any(String), method: 'GET', route: 'unmatched', status: 404, ms: expect.any(Number) },
+    ])
+    const text = JSON.stringify(entries)
+    for (const secret of ['contact-42', sealed, API_KEY, 'secret-page', uuid(1)]) expect(text).not.toContain(secret)
+  })
+
+  it('never let a failing logger fail the answer', async () => {
+    const logged = createConsentServer({
+      db,
+      secrets: [SECRET],
+      origins: [ORIGIN],
+      apiKey: API_KEY,
+      onRequest: () => {
+        throw new Error('disk full')
+      },
+    })
+    expect((await logged.fetch(new Request('http://crm.test/consent/health'))).status).toBe(200)
+  })
+})
+
 describe('health and readiness', () => {
   it('answers /health while the process runs, and /ready once the database has every migration', async () => {
     const health = await get('/consent/health', null)
