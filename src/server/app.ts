@@ -6,7 +6,16 @@ import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { LATEST_MIGRATION, type Database } from './database'
 import { receiptSchema, TEXT, type ReceivedReceipt } from './receipt-schema'
-import { eraseSubject, latestDecision, latestDecisions, receiptsOf, storeReceipt, type StoredReceipt } from './store'
+import {
+  eraseSubject,
+  latestDecision,
+  latestDecisions,
+  receiptsOf,
+  receiptsPage,
+  storeReceipt,
+  type Position,
+  type StoredReceipt,
+} from './store'
 import { verifyRecipientToken } from './tokens'
 
 /** Options of {@link createConsentServer}. */
@@ -83,6 +92,28 @@ const lookupSchema = {
   },
 }
 
+/** A page of a subject's receipts holds at most this many; an export reads them in batches of it. */
+const MAX_PAGE = 1000
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+// A timestamptz as PostgreSQL writes it: 2026-06-01 11:59:00.123456+00
+const POSTGRES_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/
+
+/** An opaque cursor: where a page ended. */
+const cursorOf = (position: Position) => Buffer.from(JSON.stringify(position)).toString('base64url')
+/** The position a cursor holds, or undefined for anything this server did not write. */
+const positionOf = (cursor: string): Position | undefined => {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString())
+    if (!Array.isArray(value) || value.length != 2) return undefined
+    const [time, id] = value
+    if (typeof time != 'string' || !POSTGRES_TIME.test(time) || typeof id != 'string' || !UUID.test(id))
+      return undefined
+    return [time, id]
+  } catch {
+    return undefined
+  }
+}
+
 /** The JSON path of an ajv error, as Consentry's config errors name them; `whole` names the body itself. */
 const pathOf = (error: ErrorObject, whole = 'receipt') => {
   const parts = error.instancePath
@@ -150,6 +181,10 @@ export const createConsentServer = ({
     formats: ['date-time'],
   }).compile<ReceivedReceipt>(receiptSchema)
   const validateLookup = new Ajv({ allErrors: false }).compile<{ subjects: string[] }>(lookupSchema)
+  const isDateTime = addFormats(new Ajv(), { mode: 'full', formats: ['date-time'] }).compile<string>({
+    type: 'string',
+    format: 'date-time',
+  })
   const app = new Hono().basePath(prefix)
   const fail = (c: Context, status: 400 | 401 | 403 | 404 | 413, error: string) => c.json({ error }, status)
 
@@ -251,12 +286,13 @@ export const createConsentServer = ({
   })
 
   // The CRM backend's routes.
-  app.use('/subjects/*', async (c, next) => {
+  const requireKey = async (c: Context, next: () => Promise<void>) => {
     const header = c.req.header('authorization') ?? ''
     const credentials = BEARER.exec(header)?.[1]
     if (!credentials || !sameKey(credentials, apiKey)) return fail(c, 401, 'expected Authorization: Bearer <apiKey>')
     return next()
-  })
+  }
+  app.use('/subjects/*', requireKey)
   // A subject with a NUL character was never stored (PostgreSQL's text cannot hold one).
   const subjectOf = (c: Context) => c.req.param('subject')?.replace(/\0/g, '') ?? ''
   // Many subjects at once (a CRM about to send a campaign): the newest decision of each, in the
@@ -293,14 +329,68 @@ export const createConsentServer = ({
     if (!subject) return fail(c, 400, 'subject: expected a subject id')
     return c.json({ subject, erased: true, ...(await eraseSubject(db, subject, now())) })
   })
+  const csvLine = (receipt: StoredReceipt) => CSV_COLUMNS.map((column) => csvCell(receipt[column])).join(',')
+  // Without `limit` or `after`, every receipt; with them, one page, and a Link to the next
+  // (RFC 8288) while a page comes back full.
   app.get('/subjects/:subject/receipts', async (c) => {
-    const receipts = await receiptsOf(db, subjectOf(c))
+    const limitText = c.req.query('limit')
+    const cursor = c.req.query('after')
+    let receipts: StoredReceipt[]
+    if (limitText == null && cursor == null) receipts = await receiptsOf(db, subjectOf(c))
+    else {
+      const limit = Number(limitText ?? MAX_PAGE)
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
+        return fail(c, 400, `limit: expected a whole number from 1 to ${MAX_PAGE}`)
+      const after = cursor == null ? undefined : positionOf(cursor)
+      if (cursor != null && !after) return fail(c, 400, 'after: not a cursor of this server')
+      const page = await receiptsPage(db, { subject: subjectOf(c) }, after, limit)
+      receipts = page.receipts
+      if (page.last && receipts.length == limit) {
+        const next = new URL(c.req.url)
+        next.searchParams.set('limit', String(limit))
+        next.searchParams.set('after', cursorOf(page.last))
+        c.header('link', `<${next.pathname}${next.search}>; rel="next"`)
+      }
+    }
     if (c.req.query('format') != 'csv') return c.json(receipts)
-    const lines = [
-      CSV_COLUMNS.join(','),
-      ...receipts.map((receipt) => CSV_COLUMNS.map((column) => csvCell(receipt[column])).join(',')),
-    ]
+    const lines = [CSV_COLUMNS.join(','), ...receipts.map(csvLine)]
     return c.body(`${lines.join('\r\n')}\r\n`, 200, { 'content-type': 'text/csv; charset=utf-8' })
+  })
+
+  // Every receipt decided within [from, to), streamed in batches: memory stays flat however many.
+  app.use('/receipts/export', requireKey)
+  app.get('/receipts/export', (c) => {
+    const from = c.req.query('from')
+    const to = c.req.query('to')
+    const format = c.req.query('format') ?? 'csv'
+    if (!isDateTime(from)) return fail(c, 400, 'from: expected an RFC 3339 date-time (2026-06-01T00:00:00Z)')
+    if (!isDateTime(to)) return fail(c, 400, 'to: expected an RFC 3339 date-time (2026-07-01T00:00:00Z)')
+    if (Date.parse(to) <= Date.parse(from)) return fail(c, 400, 'to: expected a time after from')
+    if (format != 'csv' && format != 'jsonl') return fail(c, 400, 'format: expected csv or jsonl')
+    let after: Position | undefined
+    let done = false
+    const encoder = new TextEncoder()
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        if (format == 'csv') controller.enqueue(encoder.encode(`${CSV_COLUMNS.join(',')}\r\n`))
+      },
+      // One batch each time the reader wants more: the response's consumer sets the pace.
+      async pull(controller) {
+        if (done) return
+        const page = await receiptsPage(db, { from, to }, after, MAX_PAGE)
+        after = page.last
+        const lines = page.receipts.map((receipt) =>
+          format == 'csv' ? `${csvLine(receipt)}\r\n` : `${JSON.stringify(receipt)}\n`,
+        )
+        if (lines.length) controller.enqueue(encoder.encode(lines.join('')))
+        if (page.receipts.length < MAX_PAGE) {
+          done = true
+          controller.close()
+        }
+      },
+    })
+    const type = format == 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8'
+    return c.body(body, 200, { 'content-type': type })
   })
 
   app.notFound((c) => c.json({ error: 'not found' }, 404))

@@ -3,6 +3,7 @@ import type { PGlite } from '@electric-sql/pglite'
 import type { Pool } from 'pg'
 import receipts from './migrations/0001-receipts.sql?raw'
 import erasures from './migrations/0002-erasures.sql?raw'
+import byTime from './migrations/0003-receipts-by-time.sql?raw'
 
 /** One query: rows of objects. */
 export type Query = <Row = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<Row[]>
@@ -21,6 +22,7 @@ export interface Database {
 const MIGRATIONS: [number, string][] = [
   [1, receipts],
   [2, erasures],
+  [3, byTime],
 ]
 
 /** The version of the newest migration: a database is ready once it is applied. */

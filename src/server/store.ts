@@ -124,26 +124,60 @@ export const latestDecisions = async (db: Database, subjects: string[]): Promise
 export const latestDecision = async (db: Database, subject: string): Promise<LatestDecision | undefined> =>
   (await latestDecisions(db, [subject])).get(subject)
 
+const toStored = (row: Record<string, unknown>): StoredReceipt => ({
+  receiptId: row.receipt_id as string,
+  consentId: row.consent_id as string,
+  subject: row.subject as string | null,
+  revision: row.revision as number,
+  categories: row.categories as Record<string, boolean>,
+  services: row.services as Record<string, boolean>,
+  source: row.source as DecisionSource,
+  gpc: row.gpc as boolean,
+  locale: row.locale as string,
+  url: row.url as string,
+  decidedAt: iso(row.decided_at),
+  receivedAt: iso(row.received_at),
+})
+
 /** Every receipt of a subject, oldest first. */
 export const receiptsOf = async (db: Database, subject: string): Promise<StoredReceipt[]> => {
   const rows = await db.query<Record<string, unknown>>(
     `SELECT * FROM consentry_receipts WHERE subject = $1 ORDER BY decided_at, receipt_id`,
     [subject],
   )
-  return rows.map((row) => ({
-    receiptId: row.receipt_id as string,
-    consentId: row.consent_id as string,
-    subject: row.subject as string | null,
-    revision: row.revision as number,
-    categories: row.categories as Record<string, boolean>,
-    services: row.services as Record<string, boolean>,
-    source: row.source as DecisionSource,
-    gpc: row.gpc as boolean,
-    locale: row.locale as string,
-    url: row.url as string,
-    decidedAt: iso(row.decided_at),
-    receivedAt: iso(row.received_at),
-  }))
+  return rows.map(toStored)
+}
+
+/**
+ * Where a page of receipts ends: the last one's time, as PostgreSQL writes it (to the
+ * microsecond), and its id. Receipts are ordered by both, so a page never repeats or skips one.
+ */
+export type Position = [decidedAt: string, receiptId: string]
+
+/** Receipts in order after `after`: of one subject, or decided within [from, to). At most `limit`. */
+export const receiptsPage = async (
+  db: Database,
+  where: { subject: string } | { from: string; to: string },
+  after: Position | undefined,
+  limit: number,
+): Promise<{ receipts: StoredReceipt[]; last: Position | undefined }> => {
+  const params: unknown[] = []
+  const conditions: string[] = []
+  const param = (value: unknown) => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  if ('subject' in where) conditions.push(`subject = ${param(where.subject)}`)
+  else
+    conditions.push(`decided_at >= ${param(where.from)}::timestamptz AND decided_at < ${param(where.to)}::timestamptz`)
+  if (after) conditions.push(`(decided_at, receipt_id) > (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`)
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT *, decided_at::text AS position FROM consentry_receipts WHERE ${conditions.join(' AND ')}
+     ORDER BY decided_at, receipt_id LIMIT ${param(limit)}`,
+    params,
+  )
+  const end = rows[rows.length - 1]
+  return { receipts: rows.map(toStored), last: end && [end.position as string, end.receipt_id as string] }
 }
 
 /** What an erasure did: the receipts it unlinked from the subject, and whether a newest decision was removed. */

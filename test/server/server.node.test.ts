@@ -131,7 +131,7 @@ describe('migrations', () => {
   it('are applied once: a second run applies nothing', async () => {
     expect(await migrate(db)).toEqual([])
     const [row] = await db.query<{ version: number }>('SELECT max(version) AS version FROM consentry_migrations')
-    expect(row!.version).toBe(2)
+    expect(row!.version).toBe(3)
   })
 })
 
@@ -546,6 +546,97 @@ describe('retention', () => {
   })
 })
 
+describe("pages of a subject's receipts, and the export", () => {
+  const follow = async (first: string) => {
+    const seen: string[] = []
+    let next: string | null = first
+    let pages = 0
+    while (next) {
+      const answer = await get(next)
+      expect(answer.status).toBe(200)
+      seen.push(...(await answer.json()).map((each: { receiptId: string }) => each.receiptId))
+      next = /^<([^>]+)>; rel="next"$/.exec(answer.headers.get('link') ?? '')?.[1] ?? null
+      pages++
+    }
+    return { seen, pages }
+  }
+
+  it("pages a subject's receipts in order with an opaque cursor, never repeating or skipping one", async () => {
+    const subject = token()
+    for (let i = 1; i <= 5; i++)
+      await post(receipt({ receiptId: uuid(i), subject, timestamp: `2026-06-01T10:0${i % 3}:00.000Z` }))
+    const all = (await (await get('/consent/subjects/contact-42/receipts')).json()).map(
+      (each: { receiptId: string }) => each.receiptId,
+    )
+    expect(all).toHaveLength(5)
+    expect(await follow('/consent/subjects/contact-42/receipts?limit=2')).toEqual({ seen: all, pages: 3 })
+  })
+
+  it.each([
+    ['limit=0', 'limit: expected a whole number from 1 to 1000'],
+    ['limit=1001', 'limit: expected a whole number from 1 to 1000'],
+    ['limit=two', 'limit: expected a whole number from 1 to 1000'],
+    ['after=not-a-cursor', 'after: not a cursor of this server'],
+    [
+      `after=${Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url')}`,
+      'after: not a cursor of this server',
+    ],
+    [`after=${Buffer.from('[1,2,3]').toString('base64url')}`, 'after: not a cursor of this server'],
+  ])('refuses a page query of %s with a 400 naming the field', async (query, error) => {
+    const answer = await get(`/consent/subjects/contact-42/receipts?${query}`)
+    expect([answer.status, (await answer.json()).error]).toEqual([400, error])
+  })
+
+  const seed = (count: number, at: string) =>
+    db.query(
+      `INSERT INTO consentry_receipts (receipt_id, consent_id, subject, revision, categories, services, source, gpc, locale, url, stated_at, decided_at)
+       SELECT gen_random_uuid(), gen_random_uuid(), NULL, 1, '{"essential": true}', '{}', 'banner', false, 'en', 'https://www.example.com/', $2::timestamptz, $2::timestamptz
+       FROM generate_series(1, $1::int)`,
+      [count, at],
+    )
+  const exported = (query: string, key: string | null = API_KEY) => get(`/consent/receipts/export?${query}`, key)
+
+  it('streams every receipt of a time range, as CSV or JSON lines, past many batches without a repeat or a gap', async () => {
+    // 2,500 receipts of one microsecond (only their ids order them), and some outside the range.
+    await seed(2500, '2026-06-10T12:00:00.123456Z')
+    await seed(3, '2026-05-31T23:59:59.999Z')
+    await seed(4, '2026-07-01T00:00:00Z')
+    const range = 'from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z'
+    const lines = (await (await exported(`${range}&format=jsonl`)).text()).trim().split('\n')
+    const ids = lines.map((line) => JSON.parse(line).receiptId)
+    expect(ids).toHaveLength(2500)
+    expect(new Set(ids).size).toBe(2500)
+    expect(ids).toEqual([...ids].sort())
+    const csv = await exported(range)
+    expect(csv.headers.get('content-type')).toContain('text/csv')
+    const rows = (await csv.text()).trim().split('\r\n')
+    expect(rows[0]).toBe(
+      'receiptId,consentId,subject,decidedAt,receivedAt,revision,source,gpc,locale,url,categories,services',
+    )
+    expect(rows).toHaveLength(2501)
+  })
+
+  it.each([
+    ['to=2026-07-01T00:00:00Z', 400, 'from: expected an RFC 3339 date-time (2026-06-01T00:00:00Z)'],
+    [
+      'from=2026-02-31T00:00:00Z&to=2026-07-01T00:00:00Z',
+      400,
+      'from: expected an RFC 3339 date-time (2026-06-01T00:00:00Z)',
+    ],
+    ['from=2026-06-01T00:00:00Z&to=June', 400, 'to: expected an RFC 3339 date-time (2026-07-01T00:00:00Z)'],
+    ['from=2026-06-01T00:00:00Z&to=2026-06-01T00:00:00Z', 400, 'to: expected a time after from'],
+    ['from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z&format=xml', 400, 'format: expected csv or jsonl'],
+  ])('refuses an export of %s with a 4xx naming the field', async (query, status, error) => {
+    const answer = await exported(query)
+    expect([answer.status, (await answer.json()).error]).toEqual([status, error])
+  })
+
+  it('refuses an export without the key', async () => {
+    expect((await exported('from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z', null)).status).toBe(401)
+    expect((await exported('from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z', 'wrong')).status).toBe(401)
+  })
+})
+
 describe('request logs', () => {
   it('give one entry an answer: the route pattern, the status, the duration; never a subject, token, key or receipt value', async () => {
     const entries: unknown[] = []
@@ -603,7 +694,7 @@ describe('health and readiness', () => {
     const health = await get('/consent/health', null)
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }])
     const ready = await get('/consent/ready', null)
-    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', migration: 2 }])
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', migration: 3 }])
   })
 
   it('answers /ready with 503 when the database does not answer, or lacks a migration', async () => {
@@ -612,10 +703,10 @@ describe('health and readiness', () => {
       transaction: () => Promise.reject(new Error('connection refused')),
       close: async () => {},
     }
-    const behind: Database = { ...broken, query: async () => [{ version: 1 }] as never }
+    const behind: Database = { ...broken, query: async () => [{ version: 2 }] as never }
     for (const [database, error] of [
       [broken, 'database: no answer, or never migrated'],
-      [behind, 'database: migration 2 not applied'],
+      [behind, 'database: migration 3 not applied'],
     ] as const) {
       const answer = await createConsentServer({
         db: database,
