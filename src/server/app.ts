@@ -176,15 +176,10 @@ export const createConsentServer = ({
   if (!apiKey) throw new Error('consentry: createConsentServer needs an apiKey')
   if (!origins.length) throw new Error('consentry: createConsentServer needs the origins whose pages send receipts')
   // ajv-formats' full date-time checks the calendar too: 2026-02-31 is refused, not read as March 3.
-  const validate = addFormats(new Ajv({ allErrors: false }), {
-    mode: 'full',
-    formats: ['date-time'],
-  }).compile<ReceivedReceipt>(receiptSchema)
-  const validateLookup = new Ajv({ allErrors: false }).compile<{ subjects: string[] }>(lookupSchema)
-  const isDateTime = addFormats(new Ajv(), { mode: 'full', formats: ['date-time'] }).compile<string>({
-    type: 'string',
-    format: 'date-time',
-  })
+  const ajv = addFormats(new Ajv({ allErrors: false }), { mode: 'full', formats: ['date-time'] })
+  const validate = ajv.compile<ReceivedReceipt>(receiptSchema)
+  const validateLookup = ajv.compile<{ subjects: string[] }>(lookupSchema)
+  const isDateTime = ajv.compile<string>({ type: 'string', format: 'date-time' })
   const app = new Hono().basePath(prefix)
   const fail = (c: Context, status: 400 | 401 | 403 | 404 | 413, error: string) => c.json({ error }, status)
 
