@@ -1,11 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
-import { Ajv, type ErrorObject } from 'ajv'
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { LATEST_MIGRATION, type Database } from './database'
-import { receiptSchema, TEXT, type ReceivedReceipt } from './receipt-schema'
+import { receiptSchema, TEXT, UUID, type ReceivedReceipt } from './receipt-schema'
 import {
   eraseSubject,
   latestDecision,
@@ -94,7 +94,8 @@ const lookupSchema = {
 
 /** A page of a subject's receipts holds at most this many; an export reads them in batches of it. */
 const MAX_PAGE = 1000
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+// The receipt ids a cursor can hold: those a receipt was stored with.
+const RECEIPT_ID = new RegExp(UUID)
 // A timestamptz as PostgreSQL writes it: 2026-06-01 11:59:00.123456+00
 const POSTGRES_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/
 
@@ -106,7 +107,7 @@ const positionOf = (cursor: string): Position | undefined => {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString())
     if (!Array.isArray(value) || value.length != 2) return undefined
     const [time, id] = value
-    if (typeof time != 'string' || !POSTGRES_TIME.test(time) || typeof id != 'string' || !UUID.test(id))
+    if (typeof time != 'string' || !POSTGRES_TIME.test(time) || typeof id != 'string' || !RECEIPT_ID.test(id))
       return undefined
     return [time, id]
   } catch {
@@ -115,7 +116,7 @@ const positionOf = (cursor: string): Position | undefined => {
 }
 
 /** The JSON path of an ajv error, as Consentry's config errors name them; `whole` names the body itself. */
-const pathOf = (error: ErrorObject, whole = 'receipt') => {
+const pathOf = (error: ErrorObject, whole: string) => {
   const parts = error.instancePath
     .split('/')
     .slice(1)
@@ -182,6 +183,18 @@ export const createConsentServer = ({
   const isDateTime = ajv.compile<string>({ type: 'string', format: 'date-time' })
   const app = new Hono().basePath(prefix)
   const fail = (c: Context, status: 400 | 401 | 403 | 404 | 413, error: string) => c.json({ error }, status)
+  /** The request's JSON body if `check` takes it, else the 400 to answer, naming the JSON path at fault (`whole`: the body itself). */
+  const bodyOf = async <T>(c: Context, check: ValidateFunction<T>, whole: string): Promise<T | Response> => {
+    let body: unknown
+    try {
+      body = JSON.parse(await c.req.text())
+    } catch {
+      return fail(c, 400, `${whole}: expected JSON`)
+    }
+    if (check(body)) return body
+    const [error] = check.errors ?? []
+    return fail(c, 400, `consentry: ${error ? pathOf(error, whole) : whole}: ${error?.message ?? 'invalid'}`)
+  }
 
   if (onRequest) {
     app.use(async (c, next) => {
@@ -241,17 +254,8 @@ export const createConsentServer = ({
     async (c) => {
       const origin = c.req.header('origin')
       if (origin != null && !origins.includes(origin)) return fail(c, 403, 'origin not allowed')
-      let receipt: unknown
-      try {
-        receipt = JSON.parse(await c.req.text())
-      } catch {
-        return fail(c, 400, 'receipt: expected JSON')
-      }
-      if (!validate(receipt)) {
-        const [error] = validate.errors ?? []
-        return fail(c, 400, `consentry: ${error ? pathOf(error) : 'receipt'}: ${error?.message ?? 'invalid'}`)
-      }
-      const valid = receipt as ReceivedReceipt
+      const valid = await bodyOf(c, validate, 'receipt')
+      if (valid instanceof Response) return valid
       let subject: string | null = null
       if (valid.subject != null) {
         const token = verifyRecipientToken(valid.subject, secrets, now())
@@ -271,7 +275,7 @@ export const createConsentServer = ({
     let applied: number | undefined
     try {
       const [row] = await db.query<{ version: number }>('SELECT max(version) AS version FROM consentry_migrations')
-      applied = row?.version ?? undefined
+      applied = row?.version
     } catch {
       return c.json({ status: 'unavailable', error: 'database: no answer, or never migrated' }, 503)
     }
@@ -299,17 +303,9 @@ export const createConsentServer = ({
       onError: (c) => fail(c, 413, `subjects: a lookup is at most ${MAX_LOOKUP_BODY} bytes`),
     }),
     async (c) => {
-      let body: unknown
-      try {
-        body = JSON.parse(await c.req.text())
-      } catch {
-        return fail(c, 400, 'lookup: expected JSON')
-      }
-      if (!validateLookup(body)) {
-        const [error] = validateLookup.errors ?? []
-        return fail(c, 400, `consentry: ${error ? pathOf(error, 'lookup') : 'lookup'}: ${error?.message ?? 'invalid'}`)
-      }
-      const { subjects } = body as { subjects: string[] }
+      const body = await bodyOf(c, validateLookup, 'lookup')
+      if (body instanceof Response) return body
+      const { subjects } = body
       const found = await latestDecisions(db, [...new Set(subjects)])
       return c.json({ decisions: subjects.map((subject) => found.get(subject) ?? null) })
     },

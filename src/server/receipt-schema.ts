@@ -1,6 +1,6 @@
 import type { Receipt } from '../core/types'
 
-const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'
+export const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'
 // No NUL character: PostgreSQL's text cannot hold one.
 export const TEXT = '^[^\\u0000]*$'
 
