@@ -7,12 +7,15 @@ import { cors } from 'hono/cors'
 import { LATEST_MIGRATION, type Database } from './database'
 import { receiptSchema, TEXT, UUID, type ReceivedReceipt } from './receipt-schema'
 import {
+  decisionsAfter,
   eraseSubject,
+  FEED_START,
   latestDecision,
   latestDecisions,
   receiptsOf,
   receiptsPage,
   storeReceipt,
+  type FeedPosition,
   type Position,
   type StoredReceipt,
 } from './store'
@@ -113,6 +116,18 @@ const positionOf = (cursor: string): Position | undefined => {
   } catch {
     return undefined
   }
+}
+
+/** A change feed's cursor: where a page of it ended. */
+const feedCursorOf = (position: FeedPosition) => Buffer.from(position.join('.')).toString('base64url')
+const BIGINT = /^\d{1,19}$/
+/** The feed position a cursor holds, or undefined for anything this server did not write. */
+const feedPositionOf = (cursor: string): FeedPosition | undefined => {
+  const [tx, seq, ...rest] = Buffer.from(cursor, 'base64url').toString().split('.')
+  if (rest.length || !tx || !seq || !BIGINT.test(tx) || !BIGINT.test(seq)) return undefined
+  // Past a bigint's range, PostgreSQL would refuse the cursor.
+  if (BigInt(tx) > 2n ** 63n - 1n || BigInt(seq) > 2n ** 63n - 1n) return undefined
+  return [tx, seq]
 }
 
 /** The JSON path of an ajv error, as Consentry's config errors name them; `whole` names the body itself. */
@@ -382,6 +397,20 @@ export const createConsentServer = ({
     })
     const type = format == 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8'
     return c.body(body, 200, { 'content-type': type })
+  })
+
+  // Every decision stored, in a stable order: a CRM follows it with the cursor of its last page,
+  // and resumes from it after a crash without a gap or a repeat.
+  app.use('/decisions', requireKey)
+  app.get('/decisions', async (c) => {
+    const limit = Number(c.req.query('limit') ?? MAX_PAGE)
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
+      return fail(c, 400, `limit: expected a whole number from 1 to ${MAX_PAGE}`)
+    const cursor = c.req.query('after')
+    const after = cursor == null ? FEED_START : feedPositionOf(cursor)
+    if (!after) return fail(c, 400, 'after: not a cursor of this server')
+    const page = await decisionsAfter(db, after, limit)
+    return c.json({ decisions: page.decisions, next: feedCursorOf(page.next) })
   })
 
   app.notFound((c) => c.json({ error: 'not found' }, 404))

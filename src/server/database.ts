@@ -4,6 +4,7 @@ import type { Pool } from 'pg'
 import receipts from './migrations/0001-receipts.sql?raw'
 import erasures from './migrations/0002-erasures.sql?raw'
 import byTime from './migrations/0003-receipts-by-time.sql?raw'
+import feed from './migrations/0004-decisions-feed.sql?raw'
 
 /** One query: rows of objects. */
 export type Query = <Row = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<Row[]>
@@ -23,6 +24,7 @@ const MIGRATIONS: [number, string][] = [
   [1, receipts],
   [2, erasures],
   [3, byTime],
+  [4, feed],
 ]
 
 /** The version of the newest migration: a database is ready once it is applied. */

@@ -180,6 +180,38 @@ export const receiptsPage = async (
   return { receipts: rows.map(toStored), last: end && [end.position as string, end.receipt_id as string] }
 }
 
+/**
+ * Where the change feed stands: the transaction that stored the last receipt read, and the
+ * receipt's place in it (both PostgreSQL bigints, as text).
+ */
+export type FeedPosition = [tx: string, seq: string]
+
+/** The feed's start: before every receipt. */
+export const FEED_START: FeedPosition = ['0', '0']
+
+// Every receipt in the order of the transactions that stored them, up to the oldest transaction
+// still open (the snapshot's xmin): a transaction that began earlier but commits later would
+// otherwise be passed by a reader and never read. Transactions below the xmin have all ended, and
+// every one to come has a larger id, so a cursor below it never misses a receipt. One statement,
+// so that the xmin and the rows come from the same snapshot.
+const FEED = `SELECT *, tx::text AS feed_tx, seq::text AS feed_seq FROM consentry_receipts
+  WHERE (tx, seq) > ($1::bigint, $2::bigint) AND tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+  ORDER BY tx, seq LIMIT $3`
+
+/** The receipts stored after `after`, in the feed's order, at most `limit`, and where they end. */
+export const decisionsAfter = async (
+  db: Database,
+  after: FeedPosition,
+  limit: number,
+): Promise<{ decisions: StoredReceipt[]; next: FeedPosition }> => {
+  const rows = await db.query<Record<string, unknown>>(FEED, [after[0], after[1], limit])
+  const end = rows[rows.length - 1]
+  return {
+    decisions: rows.map(toStored),
+    next: end ? [end.feed_tx as string, end.feed_seq as string] : after,
+  }
+}
+
 /** What an erasure did: the receipts it unlinked from the subject, and whether a newest decision was removed. */
 export interface Erasure {
   receipts: number

@@ -131,7 +131,7 @@ describe('migrations', () => {
   it('are applied once: a second run applies nothing', async () => {
     expect(await migrate(db)).toEqual([])
     const [row] = await db.query<{ version: number }>('SELECT max(version) AS version FROM consentry_migrations')
-    expect(row!.version).toBe(3)
+    expect(row!.version).toBe(4)
   })
 })
 
@@ -637,6 +637,136 @@ describe("pages of a subject's receipts, and the export", () => {
   })
 })
 
+describe('GET /consent/decisions, the change feed', () => {
+  interface FeedPage {
+    decisions: { receiptId: string; subject: string | null }[]
+    next: string
+  }
+  const feed = async (query = '', key: string | null = API_KEY) => {
+    const answer = await get(`/consent/decisions${query}`, key)
+    expect(answer.status).toBe(200)
+    return (await answer.json()) as FeedPage
+  }
+  /** Read the feed from `cursor` until a page comes back empty: the ids read, and where it ended. */
+  const drain = async (cursor?: string, limit = 7) => {
+    const ids: string[] = []
+    let next = cursor
+    for (;;) {
+      const page = await feed(`?limit=${limit}${next ? `&after=${next}` : ''}`)
+      ids.push(...page.decisions.map((each) => each.receiptId))
+      if (!page.decisions.length) return { ids, next: page.next }
+      next = page.next
+    }
+  }
+  const insert = (query: (text: string, params?: unknown[]) => Promise<unknown>, id: string) =>
+    query(
+      `INSERT INTO consentry_receipts (receipt_id, consent_id, subject, revision, categories, services, source, gpc, locale, url, stated_at, decided_at)
+       VALUES ($1, gen_random_uuid(), NULL, 1, '{"essential": true}', '{}', 'banner', false, 'en', 'https://www.example.com/', now(), now())`,
+      [id],
+    )
+
+  it('reads every decision once, in the order stored, and goes on from its cursor as more arrive', async () => {
+    const subject = token()
+    for (let i = 1; i <= 20; i++) await post(receipt({ receiptId: uuid(i), consentId: uuid(1000 + (i % 4)), subject }))
+    const first = await drain()
+    expect(first.ids).toEqual(Array.from({ length: 20 }, (_, i) => uuid(i + 1)))
+    // Resumed from the last cursor (after a crash, say): only what came since.
+    for (let i = 21; i <= 23; i++) await post(receipt({ receiptId: uuid(i) }))
+    const second = await drain(first.next)
+    expect(second.ids).toEqual([uuid(21), uuid(22), uuid(23)])
+    // An empty page keeps the cursor where it was.
+    expect((await feed(`?after=${second.next}`)).next).toBe(second.next)
+    const [one] = (await feed('?limit=1')).decisions
+    expect(one).toMatchObject({ receiptId: uuid(1), subject: 'contact-42', categories: { 'click-tracking': true } })
+  })
+
+  it.each([
+    ['?limit=0', 'limit: expected a whole number from 1 to 1000'],
+    ['?limit=1001', 'limit: expected a whole number from 1 to 1000'],
+    ['?limit=1.5', 'limit: expected a whole number from 1 to 1000'],
+    ['?after=%%%', 'after: not a cursor of this server'],
+    [`?after=${Buffer.from('1.2.3').toString('base64url')}`, 'after: not a cursor of this server'],
+    [`?after=${Buffer.from('-1.2').toString('base64url')}`, 'after: not a cursor of this server'],
+    [`?after=${Buffer.from('9999999999999999999.1').toString('base64url')}`, 'after: not a cursor of this server'],
+    [`?after=${Buffer.from(JSON.stringify(['1', '2'])).toString('base64url')}`, 'after: not a cursor of this server'],
+  ])('refuses %s with a 400 naming the field', async (query, error) => {
+    const answer = await get(`/consent/decisions${query}`)
+    expect([answer.status, (await answer.json()).error]).toEqual([400, error])
+  })
+
+  it('answers 401 without the key', async () => {
+    expect((await get('/consent/decisions', null)).status).toBe(401)
+    expect((await get('/consent/decisions', 'wrong')).status).toBe(401)
+  })
+
+  // PGlite has one connection: transactions cannot overlap there.
+  it.runIf(process.env.DATABASE_URL)(
+    'never passes a slower transaction that is still open: what it stores is read once it commits',
+    async () => {
+      let commit = () => {}
+      const held = new Promise<void>((release) => {
+        commit = release
+      })
+      let began = () => {}
+      const inserted = new Promise<void>((done) => {
+        began = done
+      })
+      // The slow transaction takes its id first, then waits; a faster one stores and commits.
+      const slow = db.transaction(async (query) => {
+        await insert(query, uuid(1))
+        began()
+        await held
+      })
+      await inserted
+      let before: Awaited<ReturnType<typeof drain>>
+      try {
+        await post(receipt({ receiptId: uuid(2) }))
+        before = await drain()
+      } finally {
+        // Even when the read fails: an open transaction would hold the next test's TRUNCATE.
+        commit()
+        await slow
+      }
+      expect(before.ids).toEqual([])
+      const after = await drain(before.next)
+      expect(after.ids).toEqual([uuid(1), uuid(2)])
+    },
+  )
+
+  it.runIf(process.env.DATABASE_URL)(
+    'loses and repeats nothing while concurrent writers hold their transactions open for different times',
+    async () => {
+      const writers = 8
+      const each = 40
+      let writing = true
+      const write = async (writer: number) => {
+        for (let i = 0; i < each; i++) {
+          await db.transaction(async (query) => {
+            await insert(query, uuid(writer * 1000 + i))
+            // Held open for 0–15 ms, so that transactions commit out of the order they began.
+            await new Promise((wait) => setTimeout(wait, ((writer * 7 + i * 3) % 4) * 5))
+          })
+        }
+      }
+      const read: string[] = []
+      const reader = (async () => {
+        let next: string | undefined
+        while (writing) {
+          const page = await feed(`?limit=13${next ? `&after=${next}` : ''}`)
+          read.push(...page.decisions.map((decision) => decision.receiptId))
+          next = page.next
+        }
+        read.push(...(await drain(next)).ids)
+      })()
+      await Promise.all(Array.from({ length: writers }, (_, writer) => write(writer + 1)))
+      writing = false
+      await reader
+      expect(read).toHaveLength(writers * each)
+      expect(new Set(read).size).toBe(writers * each)
+    },
+  )
+})
+
 describe('request logs', () => {
   it('give one entry an answer: the route pattern, the status, the duration; never a subject, token, key or receipt value', async () => {
     const entries: unknown[] = []
@@ -694,7 +824,7 @@ describe('health and readiness', () => {
     const health = await get('/consent/health', null)
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }])
     const ready = await get('/consent/ready', null)
-    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', migration: 3 }])
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', migration: 4 }])
   })
 
   it('answers /ready with 503 when the database does not answer, or lacks a migration', async () => {
@@ -703,10 +833,10 @@ describe('health and readiness', () => {
       transaction: () => Promise.reject(new Error('connection refused')),
       close: async () => {},
     }
-    const behind: Database = { ...broken, query: async () => [{ version: 2 }] as never }
+    const behind: Database = { ...broken, query: async () => [{ version: 3 }] as never }
     for (const [database, error] of [
       [broken, 'database: no answer, or never migrated'],
-      [behind, 'database: migration 3 not applied'],
+      [behind, 'database: migration 4 not applied'],
     ] as const) {
       const answer = await createConsentServer({
         db: database,
