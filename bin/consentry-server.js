@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // consentry-server migrate [database]: apply the consent database's migrations.
 // consentry-server serve [database]: serve the routes on PORT (default 8787), loopback unless HOST says otherwise;
-//   with RETENTION_DAYS, it also prunes at start and every PRUNE_EVERY_HOURS (default 24).
+//   with RETENTION_DAYS, it also prunes at start and every PRUNE_EVERY_HOURS (default 24); abuse limits
+//   by LIMIT_PER_ADDRESS_PER_MINUTE, LIMIT_PER_CONSENT_ID_PER_HOUR and TRUSTED_PROXIES (docs/server.md).
 // consentry-server prune [database]: delete the receipts RETENTION_DAYS no longer covers (docs/server.md).
 // The database is the argument, else DATABASE_URL, else ./data/consent (embedded PGlite).
 import { createConsentServer, migrate, openDatabase, pruneReceipts, serve } from '../dist/server/index.js'
@@ -25,6 +26,17 @@ const retention = () => {
     process.exit(2)
   }
   return days
+}
+/** A whole number above 0 from the environment, or undefined when unset; a bad value ends the process with one line. */
+const whole = (name) => {
+  const text = process.env[name]?.trim()
+  if (!text) return undefined
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`consentry-server: ${name}: expected a whole number above 0 (got ${text})`)
+    process.exit(2)
+  }
+  return value
 }
 const prune = async (db, days) => {
   const deleted = await pruneReceipts(db, days, new Date())
@@ -55,15 +67,28 @@ if (command == 'prune') {
     )
     process.exit(2)
   }
+  const limits = {
+    perAddressPerMinute: whole('LIMIT_PER_ADDRESS_PER_MINUTE'),
+    perConsentIdPerHour: whole('LIMIT_PER_CONSENT_ID_PER_HOUR'),
+    trustedProxies: list(process.env.TRUSTED_PROXIES),
+  }
   const db = await openDatabase(location)
-  const server = createConsentServer({
-    db,
-    secrets: list(process.env.TOKEN_SECRETS ?? process.env.TOKEN_SECRET),
-    origins: list(process.env.ORIGINS),
-    apiKey: process.env.CRM_API_KEY ?? '',
-    // One line of JSON a request: route pattern, status, duration (never a value of the request).
-    onRequest: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
-  })
+  let server
+  try {
+    server = createConsentServer({
+      db,
+      secrets: list(process.env.TOKEN_SECRETS ?? process.env.TOKEN_SECRET),
+      origins: list(process.env.ORIGINS),
+      apiKey: process.env.CRM_API_KEY ?? '',
+      // One line of JSON a request: route pattern, status, duration (never a value of the request).
+      onRequest: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
+      limits,
+    })
+  } catch (error) {
+    console.error(`consentry-server: ${error.message.replace(/^consentry: /, '')}`)
+    await db.close()
+    process.exit(2)
+  }
   const port = Number(process.env.PORT ?? 8787)
   const http = serve(server, { port, hostname: process.env.HOST ?? '127.0.0.1' })
   console.log(`consentry server on http://${process.env.HOST ?? '127.0.0.1'}:${port}/consent`)

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
@@ -53,8 +54,28 @@ export interface ConsentServerOptions {
    * line of JSON.
    */
   onRequest?: (entry: RequestLogEntry) => void
+  /** Abuse limits on `POST <prefix>/receipts`, answered with 429 and `Retry-After`. None by default. */
+  limits?: ReceiptLimits
   /** The clock, for tests. */
   now?: () => Date
+}
+
+/** The abuse limits of {@link ConsentServerOptions.limits}. */
+export interface ReceiptLimits {
+  /**
+   * Receipts one client address may send a minute, counted by each server process on its own
+   * (behind a load balancer of n processes, a client may send up to n times as many). Only where the
+   * address is known: under {@link serve}, or Node's `http` through `@hono/node-server`.
+   */
+  perAddressPerMinute?: number
+  /** Receipts stored per consent id (one browser) in an hour, counted in the database: across every process. */
+  perConsentIdPerHour?: number
+  /**
+   * Addresses of the reverse proxies in front of the server (exact, such as `10.0.0.5` or `::1`):
+   * a request from one of them is counted by the last address in `X-Forwarded-For` that is not a
+   * trusted proxy. Without it, `X-Forwarded-For` is ignored: any client could write it.
+   */
+  trustedProxies?: string[]
 }
 
 /** One answered request, as {@link ConsentServerOptions.onRequest} gets it. */
@@ -73,8 +94,12 @@ export interface RequestLogEntry {
 
 /** A consent server: a Fetch API handler to mount in any framework, or to serve with {@link serve}. */
 export interface ConsentServer {
-  /** Answer one request: the receipts, consent and history routes, CORS and errors included. */
-  fetch(request: Request): Promise<Response>
+  /**
+   * Answer one request: the receipts, consent and history routes, CORS and errors included.
+   * `env` is the runtime's bindings, as `@hono/node-server` passes them (the client's address
+   * for {@link ReceiptLimits.perAddressPerMinute}).
+   */
+  fetch(request: Request, env?: unknown): Promise<Response>
 }
 
 const MAX_BODY = 8 * 1024
@@ -128,6 +153,28 @@ const feedPositionOf = (cursor: string): FeedPosition | undefined => {
   // Past a bigint's range, PostgreSQL would refuse the cursor.
   if (BigInt(tx) > 2n ** 63n - 1n || BigInt(seq) > 2n ** 63n - 1n) return undefined
   return [tx, seq]
+}
+
+// An IPv4 client on a dual-stack socket reads ::ffff:203.0.113.7.
+const plainAddress = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '')
+
+/**
+ * Count requests per key in fixed windows: at most `limit` a window. Returns 0 while a key is
+ * within its limit, else the seconds until its window ends. Memory: one entry per key seen in the
+ * current window; the entries of ended windows are dropped as a new window begins.
+ */
+const windowCounter = (limit: number, windowMs: number) => {
+  let windowEnds = 0
+  let counts = new Map<string, number>()
+  return (key: string, now: number) => {
+    if (now >= windowEnds) {
+      windowEnds = now - (now % windowMs) + windowMs
+      counts = new Map()
+    }
+    const count = (counts.get(key) ?? 0) + 1
+    counts.set(key, count)
+    return count > limit ? Math.ceil((windowEnds - now) / 1000) : 0
+  }
 }
 
 /** The JSON path of an ajv error, as Consentry's config errors name them; `whole` names the body itself. */
@@ -185,6 +232,7 @@ export const createConsentServer = ({
   prefix = '/consent',
   consentCookie,
   onRequest,
+  limits = {},
   now = () => new Date(),
 }: ConsentServerOptions): ConsentServer => {
   if (!secrets.length || secrets.some((secret) => !secret))
@@ -196,8 +244,33 @@ export const createConsentServer = ({
   const validate = ajv.compile<ReceivedReceipt>(receiptSchema)
   const validateLookup = ajv.compile<{ subjects: string[] }>(lookupSchema)
   const isDateTime = ajv.compile<string>({ type: 'string', format: 'date-time' })
+  for (const name of ['perAddressPerMinute', 'perConsentIdPerHour'] as const) {
+    const limit = limits[name]
+    if (limit != null && !(Number.isInteger(limit) && limit > 0))
+      throw new Error(`consentry: limits.${name}: expected a whole number above 0 (got ${limit})`)
+  }
   const app = new Hono().basePath(prefix)
-  const fail = (c: Context, status: 400 | 401 | 403 | 404 | 413, error: string) => c.json({ error }, status)
+  const fail = (c: Context, status: 400 | 401 | 403 | 404 | 413 | 429, error: string) => c.json({ error }, status)
+  const tooMany = (c: Context, seconds: number, error: string) => {
+    c.header('retry-after', String(seconds))
+    return fail(c, 429, error)
+  }
+  const trusted = new Set((limits.trustedProxies ?? []).map(plainAddress))
+  /** The client's address: the peer's, or behind a trusted proxy the last untrusted one it forwarded. */
+  const clientOf = (c: Context) => {
+    let peer: string | undefined
+    try {
+      peer = getConnInfo(c).remote.address
+    } catch {
+      // Not served by Node's http: no address known.
+    }
+    if (peer == null) return undefined
+    let address = plainAddress(peer)
+    const forwarded = (c.req.header('x-forwarded-for') ?? '').split(',').map(plainAddress).filter(Boolean)
+    while (trusted.has(address) && forwarded.length) address = forwarded.pop()!
+    return address
+  }
+  const perAddress = limits.perAddressPerMinute ? windowCounter(limits.perAddressPerMinute, 60_000) : undefined
   /** The request's JSON body if `check` takes it, else the 400 to answer, naming the JSON path at fault (`whole`: the body itself). */
   const bodyOf = async <T>(c: Context, check: ValidateFunction<T>, whole: string): Promise<T | Response> => {
     let body: unknown
@@ -260,6 +333,8 @@ export const createConsentServer = ({
       allowMethods: ['POST'],
       allowHeaders: ['content-type'],
       credentials: !!consentCookie,
+      // A page's sender waits as long as a 429 says.
+      exposeHeaders: ['retry-after'],
       maxAge: 86400,
     }),
   )
@@ -269,6 +344,12 @@ export const createConsentServer = ({
     async (c) => {
       const origin = c.req.header('origin')
       if (origin != null && !origins.includes(origin)) return fail(c, 403, 'origin not allowed')
+      const address = perAddress && clientOf(c)
+      if (perAddress && address != null) {
+        const wait = perAddress(address, now().getTime())
+        if (wait)
+          return tooMany(c, wait, `too many receipts from this address: at most ${limits.perAddressPerMinute} a minute`)
+      }
       const valid = await bodyOf(c, validate, 'receipt')
       if (valid instanceof Response) return valid
       let subject: string | null = null
@@ -277,7 +358,10 @@ export const createConsentServer = ({
         if (!token) return fail(c, 403, 'subject: invalid, foreign or expired recipient token')
         subject = token.subject
       }
-      const stored = await storeReceipt(db, valid, subject, now())
+      const outcome = await storeReceipt(db, valid, subject, now(), limits.perConsentIdPerHour)
+      if (typeof outcome == 'number')
+        return tooMany(c, outcome, `consentId: at most ${limits.perConsentIdPerHour} receipts an hour`)
+      const stored = outcome == 'stored'
       renewCookie(c)
       return c.json({ stored, duplicate: !stored }, stored ? 201 : 200)
     },
@@ -419,5 +503,5 @@ export const createConsentServer = ({
     console.error('consentry server:', error instanceof Error ? error.message : 'error')
     return c.json({ error: 'server error' }, 500)
   })
-  return { fetch: async (request) => app.fetch(request) }
+  return { fetch: async (request, env) => app.fetch(request, env) }
 }

@@ -1,4 +1,10 @@
-export { createConsentServer, type ConsentServer, type ConsentServerOptions, type RequestLogEntry } from './app'
+export {
+  createConsentServer,
+  type ConsentServer,
+  type ConsentServerOptions,
+  type ReceiptLimits,
+  type RequestLogEntry,
+} from './app'
 export { migrate, openDatabase, type Database, type Query } from './database'
 export { serve } from './node'
 export { receiptSchema, type ReceivedReceipt } from './receipt-schema'

@@ -31,6 +31,8 @@ export interface StoredReceipt extends Omit<Receipt, 'subject' | 'timestamp'> {
   receivedAt: string
 }
 
+const iso = (value: unknown) => new Date(value as string).toISOString()
+
 // Only when newer: a late retry of an older receipt never replaces a newer decision. Receipts of one
 // browser are ordered by its own clock (a fast clock, clamped on arrival, would otherwise put a
 // retried older receipt after a newer one); receipts of different browsers by the clamped time.
@@ -49,10 +51,29 @@ const UPSERT_LATEST = `
 
 /**
  * Store a receipt under its subject (or none), with its time clamped to `now`: a receipt dated in
- * the future counts as received now. Returns false for a receipt already stored.
+ * the future counts as received now. Answers `duplicate` for a receipt already stored; with
+ * `perHour`, the seconds to wait when its consent id has had that many receipts in the last hour.
  */
-export const storeReceipt = (db: Database, receipt: ReceivedReceipt, subject: string | null, now: Date) =>
+export const storeReceipt = (
+  db: Database,
+  receipt: ReceivedReceipt,
+  subject: string | null,
+  now: Date,
+  perHour?: number,
+): Promise<'stored' | 'duplicate' | number> =>
   db.transaction(async (query) => {
+    if (perHour) {
+      // Counted in the database, so across every server process; read committed, so receipts of
+      // one consent id in flight at once may pass the limit by their number.
+      const [recent] = await query<{ n: number; oldest: unknown; known: boolean | null }>(
+        `SELECT count(*)::int AS n, min(received_at) AS oldest, bool_or(receipt_id = $3) AS known
+         FROM consentry_receipts WHERE consent_id = $1 AND received_at > $2`,
+        [receipt.consentId, new Date(now.getTime() - 3600e3).toISOString(), receipt.receiptId],
+      )
+      if (recent?.known) return 'duplicate'
+      if (recent && recent.n >= perHour)
+        return Math.max(1, Math.ceil((Date.parse(iso(recent.oldest)) + 3600e3 - now.getTime()) / 1000))
+    }
     // The browser's own time orders its receipts, but no further than a day ahead of the server's.
     const stated = new Date(Math.min(Date.parse(receipt.timestamp), now.getTime() + 864e5))
     const decidedAt = (stated.getTime() > now.getTime() ? now : stated).toISOString()
@@ -78,7 +99,7 @@ export const storeReceipt = (db: Database, receipt: ReceivedReceipt, subject: st
         now.toISOString(),
       ],
     )
-    if (!inserted.length) return false
+    if (!inserted.length) return 'duplicate'
     const decision = [
       receipt.receiptId,
       receipt.consentId,
@@ -90,10 +111,8 @@ export const storeReceipt = (db: Database, receipt: ReceivedReceipt, subject: st
     ]
     await query(UPSERT_LATEST, ['consent', receipt.consentId, ...decision])
     if (subject != null) await query(UPSERT_LATEST, ['subject', subject, ...decision])
-    return true
+    return 'stored'
   })
-
-const iso = (value: unknown) => new Date(value as string).toISOString()
 
 interface LatestRow {
   id: string

@@ -39,7 +39,7 @@ const drained = async (stalled: number) => {
 }
 
 beforeEach(async () => {
-  await stored('reset&fail=0&delay=0&down=0')
+  await stored('reset&fail=0&delay=0&down=0&limited=0')
   localStorage.clear()
   sessionStorage.clear()
 })
@@ -116,6 +116,25 @@ describe('consent receipts', () => {
     expect(outbox()).toHaveLength(2)
     await stored('down=0')
     await expect.poll(async () => (await stored()).length).toBe(2)
+    await expect.poll(outbox).toEqual([])
+    consent.destroy()
+  })
+
+  it('holds every send back for as long as a 429 asks, keeping the receipts, then sends them', async () => {
+    await stored('limited=4')
+    const refused = async (): Promise<number> => (await fetch('/__receipts?refused')).json()
+    const { doc } = await blankPage()
+    // A 5 ms backoff would try again many times a second; Retry-After says 4 s.
+    const consent = start(doc, { retryDelay: 5 })
+    consent.acceptAll()
+    await expect.poll(refused).toBe(1)
+    consent.rejectAll()
+    await quietFor(1000)
+    // The second decision waits too: one request in all, both receipts kept.
+    expect(await refused()).toBe(1)
+    expect(outbox()).toHaveLength(2)
+    await stored('limited=0')
+    await expect.poll(async () => (await stored()).length, { timeout: within(10_000) }).toBe(2)
     await expect.poll(outbox).toEqual([])
     consent.destroy()
   })

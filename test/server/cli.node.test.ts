@@ -40,6 +40,25 @@ describe('consentry-server prune', () => {
 })
 
 describe('consentry-server serve', () => {
+  it('refuses an abuse limit that is not a whole number, with one line and exit code 2', async () => {
+    const served = mkdtempSync(join(tmpdir(), 'consentry-serve-'))
+    try {
+      const result = await run(['serve', served], {
+        TOKEN_SECRET: 's',
+        CRM_API_KEY: 'k',
+        ORIGINS: 'https://a.test',
+        LIMIT_PER_CONSENT_ID_PER_HOUR: 'lots',
+      })
+      expect(result).toEqual({
+        code: 2,
+        out: '',
+        err: 'consentry-server: LIMIT_PER_CONSENT_ID_PER_HOUR: expected a whole number above 0 (got lots)\n',
+      })
+    } finally {
+      rmSync(served, { recursive: true, force: true })
+    }
+  })
+
   it('logs one line of JSON a request, and stops cleanly on SIGTERM, the database closed', async () => {
     const served = mkdtempSync(join(tmpdir(), 'consentry-serve-'))
     const port = 20000 + Math.floor(Math.random() * 20000)
@@ -51,6 +70,7 @@ describe('consentry-server serve', () => {
         CRM_API_KEY: 'k',
         ORIGINS: 'https://a.test',
         PORT: String(port),
+        LIMIT_PER_ADDRESS_PER_MINUTE: '2',
       },
     })
     let out = ''
@@ -69,6 +89,15 @@ describe('consentry-server serve', () => {
         ms: expect.any(Number),
       })
       expect(out).not.toContain('contact-42')
+      // The limit counts this client by its socket's address; a minute may turn between two sends.
+      const statuses: number[] = []
+      for (let i = 0; i < 6 && !statuses.includes(429); i++) {
+        const answer = await fetch(`http://127.0.0.1:${port}/consent/receipts`, { method: 'POST', body: '{}' })
+        statuses.push(answer.status)
+        if (answer.status == 429) expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0)
+      }
+      expect(statuses.slice(0, 2)).toEqual([400, 400])
+      expect(statuses).toContain(429)
       child.kill('SIGTERM')
       expect(await exited).toBe(0)
       expect(out).toContain('consentry server: stopped')

@@ -637,6 +637,82 @@ describe("pages of a subject's receipts, and the export", () => {
   })
 })
 
+describe('abuse limits on POST /consent/receipts', () => {
+  const limited = (limits: NonNullable<Parameters<typeof createConsentServer>[0]['limits']>) =>
+    createConsentServer({ db, secrets: [SECRET], origins: [ORIGIN], apiKey: API_KEY, limits, now: () => clock })
+  // The bindings @hono/node-server passes: the client's socket.
+  const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } })
+  const send = (server: ConsentServer, body: unknown, env?: unknown, headers: Record<string, string> = {}) =>
+    server.fetch(
+      new Request('http://crm.test/consent/receipts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
+        body: JSON.stringify(body),
+      }),
+      env,
+    )
+
+  it('answers 429 with Retry-After past the limit of one address a minute, and stores nothing then', async () => {
+    const server = limited({ perAddressPerMinute: 3 })
+    clock = new Date('2026-06-01T12:00:45Z')
+    for (let i = 1; i <= 3; i++)
+      expect((await send(server, receipt({ receiptId: uuid(i) }), from('::ffff:203.0.113.7'))).status).toBe(201)
+    const refused = await send(server, receipt({ receiptId: uuid(4) }), from('203.0.113.7'))
+    expect([refused.status, refused.headers.get('retry-after'), (await refused.json()).error]).toEqual([
+      429,
+      '15',
+      'too many receipts from this address: at most 3 a minute',
+    ])
+    expect(refused.headers.get('access-control-expose-headers')).toBe('retry-after')
+    expect(await count()).toBe(3)
+    // Another address is counted on its own; the next minute starts again.
+    expect((await send(server, receipt({ receiptId: uuid(5) }), from('198.51.100.2'))).status).toBe(201)
+    clock = new Date('2026-06-01T12:01:00Z')
+    expect((await send(server, receipt({ receiptId: uuid(4) }), from('203.0.113.7'))).status).toBe(201)
+  })
+
+  it('counts the forwarded client behind a trusted proxy, and ignores X-Forwarded-For from anyone else', async () => {
+    const server = limited({ perAddressPerMinute: 1, trustedProxies: ['10.0.0.5', '10.0.0.6'] })
+    const via = (forwarded: string, n: number, peer = '10.0.0.5') =>
+      send(server, receipt({ receiptId: uuid(n) }), from(peer), { 'x-forwarded-for': forwarded })
+    expect((await via('203.0.113.7', 1)).status).toBe(201)
+    // Written by the client: only the entry the trusted proxies appended counts.
+    expect((await via('198.51.100.99, 203.0.113.7', 2)).status).toBe(429)
+    expect((await via('203.0.113.7, 10.0.0.6', 3)).status).toBe(429)
+    expect((await via('203.0.113.8', 4)).status).toBe(201)
+    // From an untrusted peer a changing X-Forwarded-For buys nothing.
+    expect((await via('192.0.2.1', 5, '198.51.100.50')).status).toBe(201)
+    expect((await via('192.0.2.2', 6, '198.51.100.50')).status).toBe(429)
+  })
+
+  it('answers 429 past the receipts of one consent id an hour, counted in the database, and a retry stays a duplicate', async () => {
+    const server = limited({ perConsentIdPerHour: 2 })
+    expect((await send(server, receipt({ receiptId: uuid(1) }))).status).toBe(201)
+    clock = new Date('2026-06-01T12:10:00Z')
+    expect((await send(server, receipt({ receiptId: uuid(2) }))).status).toBe(201)
+    clock = new Date('2026-06-01T12:30:00Z')
+    const refused = await send(server, receipt({ receiptId: uuid(3) }))
+    expect([refused.status, refused.headers.get('retry-after'), (await refused.json()).error]).toEqual([
+      429,
+      String(30 * 60),
+      'consentId: at most 2 receipts an hour',
+    ])
+    expect((await (await send(server, receipt({ receiptId: uuid(2) }))).json()).duplicate).toBe(true)
+    // Another process on the same database counts the same receipts.
+    expect((await send(limited({ perConsentIdPerHour: 2 }), receipt({ receiptId: uuid(3) }))).status).toBe(429)
+    expect((await send(server, receipt({ receiptId: uuid(4), consentId: uuid(1001) }))).status).toBe(201)
+    clock = new Date('2026-06-01T13:00:01Z')
+    expect((await send(server, receipt({ receiptId: uuid(3) }))).status).toBe(201)
+    expect(await count()).toBe(4)
+  })
+
+  it.each([0, -1, 1.5, Number.NaN])('refuses a limit of %s when the server is made', (limit) => {
+    expect(() => limited({ perConsentIdPerHour: limit })).toThrow(
+      `consentry: limits.perConsentIdPerHour: expected a whole number above 0 (got ${limit})`,
+    )
+  })
+})
+
 describe('GET /consent/decisions, the change feed', () => {
   interface FeedPage {
     decisions: { receiptId: string; subject: string | null }[]

@@ -41,8 +41,10 @@ export const testServer = (root: string): Plugin => ({
     // consentry/server on /api/consent (receipts at /api/consent/receipts), over an in-memory
     // PGlite, with failures to inject: /__receipts?fail=0.3 answers that share of receipts with 500
     // (half of them after storing), ?delay=ms stalls each, ?down=1 answers 503 to all;
-    // ?sign=<contact> returns a recipient token, ?reset empties the tables. It answers what is stored.
-    const faults = { fail: 0, delay: 0, down: 0 }
+    // ?limited=<seconds> answers 429 with that Retry-After to every receipt (counted in
+    // /__receipts/limited); ?sign=<contact> returns a recipient token, ?reset empties the tables.
+    // It answers what is stored.
+    const faults = { fail: 0, delay: 0, down: 0, limited: 0, refused: 0 }
     // The built package, as a CRM would use it (npm test builds first); loaded at run time, so
     // that the bundled vite config does not take the server's code in.
     const built: Promise<typeof import('../../src/server')> = import(
@@ -72,6 +74,10 @@ export const testServer = (root: string): Plugin => ({
       const server = await serverFor(new URL(request.url).host)
       await new Promise((wait) => setTimeout(wait, faults.delay))
       if (faults.down) return new Response('down', { status: 503 })
+      if (faults.limited && request.method == 'POST') {
+        faults.refused++
+        return new Response('{"error":"too many"}', { status: 429, headers: { 'retry-after': String(faults.limited) } })
+      }
       const roll = Math.random()
       if (request.method == 'POST' && roll < faults.fail / 2) return new Response('down', { status: 500 })
       const response = await server.fetch(request)
@@ -87,6 +93,9 @@ export const testServer = (root: string): Plugin => ({
         faults.fail = Number(url.searchParams.get('fail') ?? faults.fail)
         faults.delay = Number(url.searchParams.get('delay') ?? faults.delay)
         faults.down = Number(url.searchParams.get('down') ?? faults.down)
+        faults.limited = Number(url.searchParams.get('limited') ?? faults.limited)
+        if (url.searchParams.has('reset')) faults.refused = 0
+        if (url.searchParams.has('refused')) return send(res, 200, 'application/json', String(faults.refused))
         const contact = url.searchParams.get('sign')
         if (contact) {
           const { signRecipientToken } = await built
