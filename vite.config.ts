@@ -148,7 +148,9 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     sourcemap: true,
     outDir: 'dist/server',
     lib: { entry: { index: 'src/server/index.ts' }, formats: ['es'] },
-    rolldownOptions: { external: [/^node:/, /^hono/, /^@hono\//, 'pg', /^@electric-sql\//, 'ajv', 'ajv-formats'] },
+    rolldownOptions: {
+      external: [/^node:/, /^hono/, /^@hono\//, 'pg', /^@electric-sql\//, 'ajv', 'ajv-formats', 'prom-client'],
+    },
   },
   // consentry audit, the command; Chromium comes through playwright-core.
   audit: {

@@ -2,7 +2,8 @@
 // consentry-server migrate [database]: apply the consent database's migrations.
 // consentry-server serve [database]: serve the routes on PORT (default 8787), loopback unless HOST says otherwise;
 //   with RETENTION_DAYS, it also prunes at start and every PRUNE_EVERY_HOURS (default 24); abuse limits
-//   by LIMIT_PER_ADDRESS_PER_MINUTE, LIMIT_PER_CONSENT_ID_PER_HOUR and TRUSTED_PROXIES (docs/server.md).
+//   by LIMIT_PER_ADDRESS_PER_MINUTE, LIMIT_PER_CONSENT_ID_PER_HOUR and TRUSTED_PROXIES; /consent/metrics with
+//   METRICS_KEY (docs/server.md).
 // consentry-server prune [database]: delete the receipts RETENTION_DAYS no longer covers (docs/server.md).
 // The database is the argument, else DATABASE_URL, else ./data/consent (embedded PGlite).
 import { createConsentServer, migrate, openDatabase, pruneReceipts, serve } from '../dist/server/index.js'
@@ -83,6 +84,8 @@ if (command == 'prune') {
       // One line of JSON a request: route pattern, status, duration (never a value of the request).
       onRequest: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
       limits,
+      // Prometheus' scraper, with a key of its own; no metrics route without it.
+      metricsKey: process.env.METRICS_KEY || undefined,
     })
   } catch (error) {
     console.error(`consentry-server: ${error.message.replace(/^consentry: /, '')}`)

@@ -6,6 +6,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { LATEST_MIGRATION, type Database } from './database'
+import { createMetrics } from './metrics'
 import { receiptSchema, TEXT, UUID, type ReceivedReceipt } from './receipt-schema'
 import {
   decisionsAfter,
@@ -54,6 +55,12 @@ export interface ConsentServerOptions {
    * line of JSON.
    */
   onRequest?: (entry: RequestLogEntry) => void
+  /**
+   * The key of `GET <prefix>/metrics` (Prometheus' text format), sent as
+   * `Authorization: Bearer <metricsKey>`: a key of its own, for the scraper alone. Without it,
+   * there is no metrics route.
+   */
+  metricsKey?: string
   /** Abuse limits on `POST <prefix>/receipts`, answered with 429 and `Retry-After`. None by default. */
   limits?: ReceiptLimits
   /** The clock, for tests. */
@@ -233,6 +240,7 @@ export const createConsentServer = ({
   consentCookie,
   onRequest,
   limits = {},
+  metricsKey,
   now = () => new Date(),
 }: ConsentServerOptions): ConsentServer => {
   if (!secrets.length || secrets.some((secret) => !secret))
@@ -284,7 +292,8 @@ export const createConsentServer = ({
     return fail(c, 400, `consentry: ${error ? pathOf(error, whole) : whole}: ${error?.message ?? 'invalid'}`)
   }
 
-  if (onRequest) {
+  const metrics = metricsKey ? createMetrics() : undefined
+  if (onRequest || metrics) {
     app.use(async (c, next) => {
       const began = performance.now()
       const time = now().toISOString()
@@ -301,8 +310,9 @@ export const createConsentServer = ({
         status: c.res.status,
         ms: Math.round((performance.now() - began) * 10) / 10,
       }
+      metrics?.request(entry.method, route, entry.status, (performance.now() - began) / 1000)
       try {
-        onRequest(entry)
+        onRequest?.(entry)
       } catch {
         // A failing logger never fails the answer.
       }
@@ -347,8 +357,10 @@ export const createConsentServer = ({
       const address = perAddress && clientOf(c)
       if (perAddress && address != null) {
         const wait = perAddress(address, now().getTime())
-        if (wait)
+        if (wait) {
+          metrics?.limited('address')
           return tooMany(c, wait, `too many receipts from this address: at most ${limits.perAddressPerMinute} a minute`)
+        }
       }
       const valid = await bodyOf(c, validate, 'receipt')
       if (valid instanceof Response) return valid
@@ -359,8 +371,11 @@ export const createConsentServer = ({
         subject = token.subject
       }
       const outcome = await storeReceipt(db, valid, subject, now(), limits.perConsentIdPerHour)
-      if (typeof outcome == 'number')
+      if (typeof outcome == 'number') {
+        metrics?.limited('consent_id')
         return tooMany(c, outcome, `consentId: at most ${limits.perConsentIdPerHour} receipts an hour`)
+      }
+      metrics?.receipt(outcome)
       const stored = outcome == 'stored'
       renewCookie(c)
       return c.json({ stored, duplicate: !stored }, stored ? 201 : 200)
@@ -496,6 +511,15 @@ export const createConsentServer = ({
     const page = await decisionsAfter(db, after, limit)
     return c.json({ decisions: page.decisions, next: feedCursorOf(page.next) })
   })
+
+  if (metrics && metricsKey) {
+    app.get('/metrics', async (c) => {
+      const credentials = BEARER.exec(c.req.header('authorization') ?? '')?.[1]
+      if (!credentials || !sameKey(credentials, metricsKey))
+        return fail(c, 401, 'expected Authorization: Bearer <metricsKey>')
+      return c.body(await metrics.text(), 200, { 'content-type': metrics.type })
+    })
+  }
 
   app.notFound((c) => c.json({ error: 'not found' }, 404))
   app.onError((error, c) => {

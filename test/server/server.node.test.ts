@@ -713,6 +713,70 @@ describe('abuse limits on POST /consent/receipts', () => {
   })
 })
 
+describe('GET /consent/metrics', () => {
+  const METRICS_KEY = 'scraper-key'
+  const measured = () =>
+    createConsentServer({
+      db,
+      secrets: [SECRET],
+      origins: [ORIGIN],
+      apiKey: API_KEY,
+      metricsKey: METRICS_KEY,
+      limits: { perConsentIdPerHour: 2 },
+      now: () => clock,
+    })
+  const scrape = (server: ConsentServer, key: string | null = METRICS_KEY) =>
+    server.fetch(
+      new Request('http://crm.test/consent/metrics', {
+        headers: key == null ? {} : { authorization: `Bearer ${key}` },
+      }),
+    )
+  const send = (server: ConsentServer, body: unknown) =>
+    server.fetch(
+      new Request('http://crm.test/consent/receipts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        body: JSON.stringify(body),
+      }),
+    )
+
+  it('counts requests by route and status, their latency, receipts stored, duplicates and refusals, in Prometheus text', async () => {
+    const server = measured()
+    const subject = token('contact-42')
+    expect((await send(server, receipt({ receiptId: uuid(1), subject }))).status).toBe(201)
+    expect((await send(server, receipt({ receiptId: uuid(1), subject }))).status).toBe(200)
+    expect((await send(server, receipt({ receiptId: uuid(2) }))).status).toBe(201)
+    expect((await send(server, receipt({ receiptId: uuid(3) }))).status).toBe(429)
+    await server.fetch(new Request('http://crm.test/consent/subjects/contact-42'))
+    const answer = await scrape(server)
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('content-type')).toContain('text/plain')
+    const text = await answer.text()
+    for (const line of [
+      'consentry_receipts_stored_total 2',
+      'consentry_receipts_duplicate_total 1',
+      'consentry_receipts_rate_limited_total{limit="consent_id"} 1',
+      'consentry_http_requests_total{method="POST",route="/consent/receipts",status="201"} 2',
+      'consentry_http_requests_total{method="POST",route="/consent/receipts",status="429"} 1',
+      'consentry_http_requests_total{method="GET",route="/consent/subjects/*",status="401"} 1',
+      'consentry_http_request_duration_seconds_count{method="POST",route="/consent/receipts"} 4',
+    ])
+      expect(text.split('\n')).toContain(line)
+    expect(text).toMatch(
+      /^consentry_http_request_duration_seconds_bucket\{le="0.005",method="POST",route="\/consent\/receipts"\} \d+$/m,
+    )
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m)
+    expect(text).not.toContain('contact-42')
+  })
+
+  it('answers only its own key, and is not there without one', async () => {
+    const server = measured()
+    expect((await scrape(server, null)).status).toBe(401)
+    expect((await scrape(server, API_KEY)).status).toBe(401)
+    expect((await scrape(app)).status).toBe(404)
+  })
+})
+
 describe('GET /consent/decisions, the change feed', () => {
   interface FeedPage {
     decisions: { receiptId: string; subject: string | null }[]
