@@ -16,7 +16,7 @@ import {
   latestDecisions,
   receiptsOf,
   receiptsPage,
-  storeReceipt,
+  createReceiptWriter,
   type FeedPosition,
   type Position,
   type StoredReceipt,
@@ -293,6 +293,8 @@ export const createConsentServer = ({
   }
 
   const metrics = metricsKey ? createMetrics() : undefined
+  // Receipts that arrive together are stored in one transaction.
+  const writeReceipt = createReceiptWriter(db, limits.perConsentIdPerHour)
   if (onRequest || metrics) {
     app.use(async (c, next) => {
       const began = performance.now()
@@ -370,7 +372,7 @@ export const createConsentServer = ({
         if (!token) return fail(c, 403, 'subject: invalid, foreign or expired recipient token')
         subject = token.subject
       }
-      const outcome = await storeReceipt(db, valid, subject, now(), limits.perConsentIdPerHour)
+      const outcome = await writeReceipt({ receipt: valid, subject, now: now() })
       if (typeof outcome == 'number') {
         metrics?.limited('consent_id')
         return tooMany(c, outcome, `consentId: at most ${limits.perConsentIdPerHour} receipts an hour`)

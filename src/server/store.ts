@@ -49,70 +49,165 @@ const UPSERT_LATEST = `
     ELSE (consentry_latest.decided_at, consentry_latest.receipt_id) < (excluded.decided_at, excluded.receipt_id)
   END`
 
+/** A receipt to store: as received, with its verified subject (or none) and its time of arrival. */
+export interface Arrival {
+  receipt: ReceivedReceipt
+  subject: string | null
+  now: Date
+}
+
+/** What storing a receipt came to: stored, already stored, or the seconds its consent id must wait. */
+export type Outcome = 'stored' | 'duplicate' | number
+
+const RECENT = `SELECT consent_id::text AS consent_id, count(*)::int AS n, min(received_at) AS oldest,
+    array_agg(receipt_id::text) FILTER (WHERE receipt_id = ANY($2::uuid[])) AS known
+  FROM consentry_receipts WHERE consent_id = ANY($1::uuid[]) AND received_at > $3 GROUP BY consent_id`
+const INSERT_RECEIPTS = `INSERT INTO consentry_receipts
+    (receipt_id, consent_id, subject, revision, categories, services, source, gpc, locale, url, stated_at, decided_at, received_at)
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[], $7::text[],
+    $8::boolean[], $9::text[], $10::text[], $11::timestamptz[], $12::timestamptz[], $13::timestamptz[])
+  ON CONFLICT (receipt_id) DO NOTHING
+  RETURNING receipt_id::text`
+const UPSERT_LATEST_ROWS = UPSERT_LATEST.replace(
+  /VALUES \(\$1, \$2, \$3, \$4, \$5, \$6, \$7, \$8, \$9\)/,
+  `SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::timestamptz[],
+    $7::int[], $8::jsonb[], $9::jsonb[])`,
+)
+
+/** Columns of rows, for unnest(): one array per column. */
+const columns = (rows: unknown[][]) => (rows[0] ?? []).map((_, i) => rows.map((row) => row[i]))
+
 /**
- * Store a receipt under its subject (or none), with its time clamped to `now`: a receipt dated in
- * the future counts as received now. Answers `duplicate` for a receipt already stored; with
- * `perHour`, the seconds to wait when its consent id has had that many receipts in the last hour.
+ * Store receipts in one transaction, each under its subject (or none), with its time clamped to its
+ * arrival: a receipt dated in the future counts as received then. One statement stores them all,
+ * and one each round of newest decisions, however many: the cost of a commit is shared. Answers,
+ * in order, `duplicate` for a receipt already stored (or twice in the batch); with `perHour`, the
+ * seconds to wait for a receipt whose consent id has had that many in the hour before.
  */
-export const storeReceipt = (
-  db: Database,
-  receipt: ReceivedReceipt,
-  subject: string | null,
-  now: Date,
-  perHour?: number,
-): Promise<'stored' | 'duplicate' | number> =>
+export const storeReceipts = (db: Database, arrivals: Arrival[], perHour?: number): Promise<Outcome[]> =>
   db.transaction(async (query) => {
+    const outcomes: Outcome[] = arrivals.map(() => 'stored')
+    const seen = new Set<string>()
+    arrivals.forEach(({ receipt }, i) => {
+      if (seen.has(receipt.receiptId)) outcomes[i] = 'duplicate'
+      seen.add(receipt.receiptId)
+    })
     if (perHour) {
       // Counted in the database, so across every server process; read committed, so receipts of
-      // one consent id in flight at once may pass the limit by their number.
-      const [recent] = await query<{ n: number; oldest: unknown; known: boolean | null }>(
-        `SELECT count(*)::int AS n, min(received_at) AS oldest, bool_or(receipt_id = $3) AS known
-         FROM consentry_receipts WHERE consent_id = $1 AND received_at > $2`,
-        [receipt.consentId, new Date(now.getTime() - 3600e3).toISOString(), receipt.receiptId],
-      )
-      if (recent?.known) return 'duplicate'
-      if (recent && recent.n >= perHour)
-        return Math.max(1, Math.ceil((Date.parse(iso(recent.oldest)) + 3600e3 - now.getTime()) / 1000))
+      // one consent id in flight at once in other transactions may pass the limit by their number.
+      const hourAgo = new Date(Math.min(...arrivals.map(({ now }) => now.getTime())) - 3600e3).toISOString()
+      const recent = await query<{ consent_id: string; n: number; oldest: unknown; known: string[] | null }>(RECENT, [
+        [...new Set(arrivals.map(({ receipt }) => receipt.consentId))],
+        [...seen],
+        hourAgo,
+      ])
+      const counts = new Map(recent.map((row) => [row.consent_id, row]))
+      arrivals.forEach(({ receipt, now }, i) => {
+        if (outcomes[i] != 'stored') return
+        const row = counts.get(receipt.consentId.toLowerCase())
+        if (!row) {
+          counts.set(receipt.consentId.toLowerCase(), { consent_id: receipt.consentId, n: 1, oldest: now, known: [] })
+          return
+        }
+        if (row.known?.includes(receipt.receiptId.toLowerCase())) outcomes[i] = 'duplicate'
+        else if (row.n >= perHour)
+          outcomes[i] = Math.max(1, Math.ceil((Date.parse(iso(row.oldest)) + 3600e3 - now.getTime()) / 1000))
+        else row.n++
+      })
     }
-    // The browser's own time orders its receipts, but no further than a day ahead of the server's.
-    const stated = new Date(Math.min(Date.parse(receipt.timestamp), now.getTime() + 864e5))
-    const decidedAt = (stated.getTime() > now.getTime() ? now : stated).toISOString()
-    const inserted = await query(
-      `INSERT INTO consentry_receipts
-         (receipt_id, consent_id, subject, revision, categories, services, source, gpc, locale, url, stated_at, decided_at, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       ON CONFLICT (receipt_id) DO NOTHING
-       RETURNING receipt_id`,
-      [
-        receipt.receiptId,
-        receipt.consentId,
+    const taken = arrivals.filter((_, i) => outcomes[i] == 'stored')
+    if (!taken.length) return outcomes
+    const rows = taken.map(({ receipt, subject, now }) => {
+      // The browser's own time orders its receipts, but no further than a day ahead of the server's.
+      const stated = new Date(Math.min(Date.parse(receipt.timestamp), now.getTime() + 864e5))
+      const decidedAt = (stated.getTime() > now.getTime() ? now : stated).toISOString()
+      return {
         subject,
-        receipt.revision,
-        JSON.stringify(receipt.categories),
-        JSON.stringify(receipt.services),
-        receipt.source,
-        receipt.gpc,
-        receipt.locale,
-        receipt.url,
-        stated.toISOString(),
-        decidedAt,
-        now.toISOString(),
-      ],
+        row: [
+          receipt.receiptId,
+          receipt.consentId,
+          subject,
+          receipt.revision,
+          JSON.stringify(receipt.categories),
+          JSON.stringify(receipt.services),
+          receipt.source,
+          receipt.gpc,
+          receipt.locale,
+          receipt.url,
+          stated.toISOString(),
+          decidedAt,
+          now.toISOString(),
+        ],
+      }
+    })
+    const inserted = new Set(
+      (await query<{ receipt_id: string }>(INSERT_RECEIPTS, columns(rows.map(({ row }) => row)))).map(
+        (row) => row.receipt_id,
+      ),
     )
-    if (!inserted.length) return 'duplicate'
-    const decision = [
-      receipt.receiptId,
-      receipt.consentId,
-      stated.toISOString(),
-      decidedAt,
-      receipt.revision,
-      JSON.stringify(receipt.categories),
-      JSON.stringify(receipt.services),
-    ]
-    await query(UPSERT_LATEST, ['consent', receipt.consentId, ...decision])
-    if (subject != null) await query(UPSERT_LATEST, ['subject', subject, ...decision])
-    return 'stored'
+    // The newest decisions, in rounds: a key's first receipt of the batch in the first, its second
+    // in the next, so that one statement never updates a row twice and the batch ends as the
+    // receipts one by one would. Sorted by key, so that concurrent transactions lock in one order.
+    const rounds: unknown[][][] = []
+    const occurrences = new Map<string, number>()
+    const decide = (kind: string, id: string, decision: unknown[]) => {
+      const key = `${kind}:${id}`
+      const round = occurrences.get(key) ?? 0
+      occurrences.set(key, round + 1)
+      rounds[round] ??= []
+      rounds[round]!.push([kind, id, ...decision])
+    }
+    arrivals.forEach(({ receipt }, i) => {
+      if (outcomes[i] != 'stored') return
+      if (!inserted.has(receipt.receiptId.toLowerCase())) {
+        outcomes[i] = 'duplicate'
+        return
+      }
+      const { subject, row } = rows.find(({ row }) => row[0] == receipt.receiptId)!
+      const decision = [row[0], row[1], row[10], row[11], row[3], row[4], row[5]]
+      decide('consent', receipt.consentId, decision)
+      if (subject != null) decide('subject', subject, decision)
+    })
+    for (const round of rounds) {
+      round.sort((a, b) => (`${a[0]}:${a[1]}` < `${b[0]}:${b[1]}` ? -1 : 1))
+      await query(UPSERT_LATEST_ROWS, columns(round))
+    }
+    return outcomes
   })
+
+/**
+ * Batch the receipts that arrive while a batch is being stored: one transaction at a time, each
+ * taking every receipt that waited (up to `maxBatch`). A batch that fails is stored again receipt
+ * by receipt, so that one receipt's failure is its own.
+ */
+export const createReceiptWriter = (db: Database, perHour?: number, maxBatch = 500) => {
+  let waiting: { arrival: Arrival; done: (outcome: Outcome) => void; failed: (error: unknown) => void }[] = []
+  let writing = false
+  const write = async () => {
+    writing = true
+    while (waiting.length) {
+      const batch = waiting.slice(0, maxBatch)
+      waiting = waiting.slice(maxBatch)
+      try {
+        const outcomes = await storeReceipts(
+          db,
+          batch.map(({ arrival }) => arrival),
+          perHour,
+        )
+        for (const [i, { done }] of batch.entries()) done(outcomes[i]!)
+      } catch {
+        for (const { arrival, done, failed } of batch)
+          await storeReceipts(db, [arrival], perHour).then(([outcome]) => done(outcome!), failed)
+      }
+    }
+    writing = false
+  }
+  return (arrival: Arrival) =>
+    new Promise<Outcome>((done, failed) => {
+      waiting.push({ arrival, done, failed })
+      if (!writing) void write()
+    })
+}
 
 interface LatestRow {
   id: string

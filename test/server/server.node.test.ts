@@ -637,6 +637,82 @@ describe("pages of a subject's receipts, and the export", () => {
   })
 })
 
+describe('receipts that arrive together', () => {
+  it('are stored in one batch as they would be one by one: each once, and the newest decision wins', async () => {
+    const subject = token('contact-7')
+    // Three browsers of one contact, each deciding four times, every receipt also sent twice.
+    const sent = Array.from({ length: 12 }, (_, i) =>
+      receipt({
+        receiptId: uuid(i + 1),
+        consentId: uuid(1000 + (i % 3)),
+        subject,
+        categories: { essential: true, analytics: i == 11, 'click-tracking': i % 2 == 0 },
+        timestamp: `2026-06-01T11:${String(10 + i).padStart(2, '0')}:00.000Z`,
+      }),
+    )
+    const answers = await Promise.all([...sent, ...sent].map((each) => post(each)))
+    const bodies = await Promise.all(answers.map((answer) => answer.json()))
+    expect(bodies.filter((body) => body.stored)).toHaveLength(12)
+    expect(bodies.filter((body) => body.duplicate)).toHaveLength(12)
+    expect(await count()).toBe(12)
+    const latest = await (await get('/consent/subjects/contact-7')).json()
+    expect([latest.receiptId, latest.categories.analytics]).toEqual([uuid(12), true])
+    const browsers = await db.query<{ id: string; receipt_id: string }>(
+      "SELECT id, receipt_id::text FROM consentry_latest WHERE kind = 'consent' ORDER BY id",
+    )
+    expect(browsers.map(({ receipt_id }) => receipt_id)).toEqual([uuid(10), uuid(11), uuid(12)])
+  })
+
+  it('keep to the limit of one consent id an hour within a batch', async () => {
+    const server = createConsentServer({
+      db,
+      secrets: [SECRET],
+      origins: [ORIGIN],
+      apiKey: API_KEY,
+      limits: { perConsentIdPerHour: 2 },
+      now: () => clock,
+    })
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        server.fetch(
+          new Request('http://crm.test/consent/receipts', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', origin: ORIGIN },
+            body: JSON.stringify(receipt({ receiptId: uuid(i + 1) })),
+          }),
+        ),
+      ),
+    )
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 201, 429, 429, 429])
+    expect(await count()).toBe(2)
+  })
+
+  it('are stored one by one when their batch fails, so that no receipt fails for another', async () => {
+    let calls = 0
+    const flaky: Database = {
+      ...db,
+      transaction: (work) => {
+        calls++
+        return calls == 1 ? Promise.reject(new Error('deadlock detected')) : db.transaction(work)
+      },
+    }
+    const server = createConsentServer({ db: flaky, secrets: [SECRET], origins: [ORIGIN], apiKey: API_KEY })
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        server.fetch(
+          new Request('http://crm.test/consent/receipts', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', origin: ORIGIN },
+            body: JSON.stringify(receipt({ receiptId: uuid(i + 1), consentId: uuid(2000 + i) })),
+          }),
+        ),
+      ),
+    )
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 201, 201, 201])
+    expect(await count()).toBe(6)
+  })
+})
+
 describe('abuse limits on POST /consent/receipts', () => {
   const limited = (limits: NonNullable<Parameters<typeof createConsentServer>[0]['limits']>) =>
     createConsentServer({ db, secrets: [SECRET], origins: [ORIGIN], apiKey: API_KEY, limits, now: () => clock })
