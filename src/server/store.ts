@@ -84,7 +84,7 @@ const columns = (rows: unknown[][]) => (rows[0] ?? []).map((_, i) => rows.map((r
  * in order, `duplicate` for a receipt already stored (or twice in the batch); with `perHour`, the
  * seconds to wait for a receipt whose consent id has had that many in the hour before.
  */
-export const storeReceipts = (db: Database, arrivals: Arrival[], perHour?: number): Promise<Outcome[]> =>
+const storeReceipts = (db: Database, arrivals: Arrival[], perHour?: number): Promise<Outcome[]> =>
   db.transaction(async (query) => {
     const outcomes: Outcome[] = arrivals.map(() => 'stored')
     const seen = new Set<string>()
