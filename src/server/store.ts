@@ -184,7 +184,6 @@ export const createReceiptWriter = (db: Database, perHour?: number, maxBatch = 5
   let waiting: { arrival: Arrival; done: (outcome: Outcome) => void; failed: (error: unknown) => void }[] = []
   let writing = false
   const write = async () => {
-    writing = true
     while (waiting.length) {
       const batch = waiting.slice(0, maxBatch)
       waiting = waiting.slice(maxBatch)
@@ -205,7 +204,11 @@ export const createReceiptWriter = (db: Database, perHour?: number, maxBatch = 5
   return (arrival: Arrival) =>
     new Promise<Outcome>((done, failed) => {
       waiting.push({ arrival, done, failed })
-      if (!writing) void write()
+      if (writing) return
+      writing = true
+      // Not at once: the requests read in this turn of the event loop join the batch. PGlite
+      // answers without yielding to I/O, so at once would store every receipt on its own.
+      setImmediate(write)
     })
 }
 

@@ -687,6 +687,31 @@ describe('receipts that arrive together', () => {
     expect(await count()).toBe(2)
   })
 
+  it('that are read in one turn of the event loop share one transaction', async () => {
+    let transactions = 0
+    const counted: Database = {
+      ...db,
+      transaction: (work) => {
+        transactions++
+        return db.transaction(work)
+      },
+    }
+    const server = createConsentServer({ db: counted, secrets: [SECRET], origins: [ORIGIN], apiKey: API_KEY })
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        server.fetch(
+          new Request('http://crm.test/consent/receipts', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', origin: ORIGIN },
+            body: JSON.stringify(receipt({ receiptId: uuid(i + 1), consentId: uuid(3000 + i) })),
+          }),
+        ),
+      ),
+    )
+    expect(answers.every((answer) => answer.status == 201)).toBe(true)
+    expect(transactions).toBe(1)
+  })
+
   it('are stored one by one when their batch fails, so that no receipt fails for another', async () => {
     let calls = 0
     const flaky: Database = {
