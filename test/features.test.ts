@@ -140,9 +140,9 @@ describe('Global Privacy Control', () => {
   })
 
   it('says in every bundled language that the signal is honoured', async () => {
-    const languages = ['de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'ar', 'he']
     const { en } = await import('../src/i18n/en')
-    for (const language of languages) {
+    const { LANGUAGES } = await import('../src/i18n/locale')
+    for (const language of LANGUAGES) {
       const { default: messages } = await import(`../src/i18n/locales/${language}.ts`)
       expect(messages.gpc, language).toMatch(/Global Privacy Control/)
       expect(messages.gpc, language).not.toBe(en.gpc)

@@ -1,5 +1,5 @@
 /** Languages with bundled texts besides English; each is a chunk loaded only when chosen. */
-export const LANGUAGES = ['de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'ar', 'he'] as const
+export const LANGUAGES = ['de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'cs', 'sk', 'ar', 'he'] as const
 const RIGHT_TO_LEFT = ['ar', 'he', 'fa', 'ur']
 
 /**

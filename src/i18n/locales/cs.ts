@@ -1,0 +1,50 @@
+import type { Messages } from '../en'
+
+export default {
+  title: 'Záleží nám na vašem soukromí',
+  text: 'Soubory cookie používáme k provozu tohoto webu. S vaším souhlasem je používáme také {purposes}. Svou volbu můžete kdykoli změnit. Přečtěte si naše {policy}.',
+  policy: 'zásady používání souborů cookie',
+  acceptAll: 'Přijmout vše',
+  rejectAll: 'Odmítnout vše',
+  manage: 'Spravovat předvolby',
+  preferencesTitle: 'Předvolby soukromí',
+  preferencesText:
+    'Vyberte, které soubory cookie smíme používat. Nezbytné soubory cookie jsou vždy aktivní, protože je web potřebuje.',
+  save: 'Uložit předvolby',
+  close: 'Zavřít',
+  alwaysOn: 'Vždy aktivní',
+  details: 'Služby a soubory cookie',
+  cookie: 'Cookie',
+  purpose: 'Účel',
+  duration: 'Doba platnosti',
+  settings: 'Nastavení cookies',
+  essential: 'Nezbytné',
+  'essential.text': 'Potřebné k provozu webu: zabezpečení, rozložení zátěže a uložení této volby.',
+  analytics: 'Analytické',
+  'analytics.text': 'Pomáhají nám pochopit, jak návštěvníci web používají, abychom ho mohli zlepšovat.',
+  marketing: 'Marketingové',
+  'marketing.text': 'Slouží k zobrazování relevantní reklamy a k měření našich kampaní.',
+  'click-tracking': 'Sledování kliknutí v e-mailech',
+  'click-tracking.text':
+    'Ukazuje nám, které odkazy v našich e-mailech otevíráte, abychom vám posílali vhodnější zprávy.',
+  gpc: 'Váš prohlížeč odesílá signál „Global Privacy Control“ a my ho respektujeme: vaše osobní údaje neprodáváme ani nesdílíme, dokud to zde nezapnete.',
+  optOutText:
+    'Soubory cookie používáme k provozu tohoto webu a {purposes}. Prodeji nebo sdílení svých osobních údajů můžete kdykoli odmítnout. Přečtěte si naše {policy}.',
+  doNotSell: 'Neprodávat ani nesdílet mé osobní údaje',
+  ok: 'OK',
+  noticeText: 'Soubory cookie používáme k provozu tohoto webu a {purposes}. Přečtěte si naše {policy}.',
+  placeholder:
+    'Tento obsah ze služby {service} se načte, až to povolíte, protože může nastavit soubory cookie pro kategorii {category}.',
+  load: 'Načíst {service}',
+  partlyOn: 'Částečně aktivní',
+  essentialOnlyText:
+    'Používáme jen soubory cookie, které tento web potřebuje ke své funkci. Přečtěte si naše {policy}.',
+  'analytics.purpose': 'abychom pochopili, jak se web používá',
+  'marketing.purpose': 'abychom přizpůsobili reklamu',
+  'click-tracking.purpose': 'abychom viděli, které odkazy v našich e-mailech otevíráte',
+  otherPurpose: 'pro kategorii {category}',
+  noCookies: 'Žádné soubory cookie nejsou uvedeny.',
+  'list.pair': '{0} a\u00a0{1}',
+  'list.middle': '{0}, {1}',
+  'list.end': '{0} a\u00a0{1}',
+} satisfies Messages
