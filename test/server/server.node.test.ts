@@ -50,14 +50,17 @@ const receipt = (changes: Record<string, unknown> = {}) => ({
   timestamp: '2026-06-01T11:59:00.000Z',
   ...changes,
 })
-const post = (body: unknown, headers: Record<string, string> = {}) =>
-  server().fetch(
+/** POST a receipt (or a raw body) to `target` as a page of ORIGIN does; `env` as Node's server passes it. */
+const send = (target: ConsentServer, body: unknown, env?: unknown, headers: Record<string, string> = {}) =>
+  target.fetch(
     new Request('http://crm.test/consent/receipts', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
       body: typeof body == 'string' ? body : JSON.stringify(body),
     }),
+    env,
   )
+const post = (body: unknown, headers: Record<string, string> = {}) => send(server(), body, undefined, headers)
 const get = (path: string, key: string | null = API_KEY) =>
   server().fetch(
     new Request(`http://crm.test${path}`, { headers: key == null ? {} : { authorization: `Bearer ${key}` } }),
@@ -673,15 +676,7 @@ describe('receipts that arrive together', () => {
       now: () => clock,
     })
     const answers = await Promise.all(
-      Array.from({ length: 5 }, (_, i) =>
-        server.fetch(
-          new Request('http://crm.test/consent/receipts', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', origin: ORIGIN },
-            body: JSON.stringify(receipt({ receiptId: uuid(i + 1) })),
-          }),
-        ),
-      ),
+      Array.from({ length: 5 }, (_, i) => send(server, receipt({ receiptId: uuid(i + 1) }))),
     )
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 201, 429, 429, 429])
     expect(await count()).toBe(2)
@@ -699,13 +694,7 @@ describe('receipts that arrive together', () => {
     const server = createConsentServer({ db: counted, secrets: [SECRET], origins: [ORIGIN], apiKey: API_KEY })
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        server.fetch(
-          new Request('http://crm.test/consent/receipts', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', origin: ORIGIN },
-            body: JSON.stringify(receipt({ receiptId: uuid(i + 1), consentId: uuid(3000 + i) })),
-          }),
-        ),
+        send(server, receipt({ receiptId: uuid(i + 1), consentId: uuid(3000 + i) })),
       ),
     )
     expect(answers.every((answer) => answer.status == 201)).toBe(true)
@@ -723,15 +712,7 @@ describe('receipts that arrive together', () => {
     }
     const server = createConsentServer({ db: flaky, secrets: [SECRET], origins: [ORIGIN], apiKey: API_KEY })
     const answers = await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        server.fetch(
-          new Request('http://crm.test/consent/receipts', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', origin: ORIGIN },
-            body: JSON.stringify(receipt({ receiptId: uuid(i + 1), consentId: uuid(2000 + i) })),
-          }),
-        ),
-      ),
+      Array.from({ length: 6 }, (_, i) => send(server, receipt({ receiptId: uuid(i + 1), consentId: uuid(2000 + i) }))),
     )
     expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 201, 201, 201])
     expect(await count()).toBe(6)
@@ -743,15 +724,6 @@ describe('abuse limits on POST /consent/receipts', () => {
     createConsentServer({ db, secrets: [SECRET], origins: [ORIGIN], apiKey: API_KEY, limits, now: () => clock })
   // The bindings @hono/node-server passes: the client's socket.
   const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } })
-  const send = (server: ConsentServer, body: unknown, env?: unknown, headers: Record<string, string> = {}) =>
-    server.fetch(
-      new Request('http://crm.test/consent/receipts', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
-        body: JSON.stringify(body),
-      }),
-      env,
-    )
 
   it('answers 429 with Retry-After past the limit of one address a minute, and stores nothing then', async () => {
     const server = limited({ perAddressPerMinute: 3 })
@@ -830,14 +802,6 @@ describe('GET /consent/metrics', () => {
     server.fetch(
       new Request('http://crm.test/consent/metrics', {
         headers: key == null ? {} : { authorization: `Bearer ${key}` },
-      }),
-    )
-  const send = (server: ConsentServer, body: unknown) =>
-    server.fetch(
-      new Request('http://crm.test/consent/receipts', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: ORIGIN },
-        body: JSON.stringify(body),
       }),
     )
 
