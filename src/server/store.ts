@@ -140,6 +140,7 @@ const storeReceipts = (db: Database, arrivals: Arrival[], perHour?: number): Pro
         ],
       }
     })
+    const rowOf = new Map(rows.map((each) => [each.row[0] as string, each]))
     const inserted = new Set(
       (await query<{ receipt_id: string }>(INSERT_RECEIPTS, columns(rows.map(({ row }) => row)))).map(
         (row) => row.receipt_id,
@@ -163,7 +164,7 @@ const storeReceipts = (db: Database, arrivals: Arrival[], perHour?: number): Pro
         outcomes[i] = 'duplicate'
         return
       }
-      const { subject, row } = rows.find(({ row }) => row[0] == receipt.receiptId)!
+      const { subject, row } = rowOf.get(receipt.receiptId)!
       const decision = [row[0], row[1], row[10], row[11], row[3], row[4], row[5]]
       decide('consent', receipt.consentId, decision)
       if (subject != null) decide('subject', subject, decision)
