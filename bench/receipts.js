@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { Agent, request } from 'node:http'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -57,6 +58,31 @@ const receipt = (i) => ({
   timestamp: new Date().toISOString(),
 })
 
+// The senders share this machine's cores with the server: Node's http with kept-alive connections
+// costs them a third of the CPU that fetch does (measured: 0.17 against 0.59 ms a request), so the
+// figure is the server's, not the load generator's. Browsers send from machines of their own.
+const agent = new Agent({ keepAlive: true, maxSockets: SENDERS })
+const post = (port, body) =>
+  new Promise((done, failed) => {
+    const sending = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/consent/receipts',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', origin: ORIGIN, 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        response.resume()
+        response.on('end', () => done(response.statusCode))
+        response.on('error', failed)
+      },
+    )
+    sending.on('error', failed)
+    sending.end(body)
+  })
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0
 
 const storm = async (label, database) => {
@@ -78,13 +104,8 @@ const storm = async (label, database) => {
       for (;;) {
         const began = performance.now()
         try {
-          const response = await fetch(`http://127.0.0.1:${port}/consent/receipts`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', origin: ORIGIN },
-            body,
-          })
-          await response.text()
-          if (response.ok) {
+          const status = await post(port, body)
+          if (status >= 200 && status < 300) {
             latencies.push(performance.now() - began)
             acknowledged.add(id)
             break
@@ -169,6 +190,7 @@ try {
     })
   }
 } finally {
+  agent.destroy()
   for (const folder of folders) rmSync(folder, { recursive: true, force: true })
 }
 console.log(`\n${RECEIPTS} receipts (10 % sent twice) from ${SENDERS} concurrent senders, server killed once mid-run\n`)

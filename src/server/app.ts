@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { Hono, type Context } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { LATEST_MIGRATION, type Database } from './database'
@@ -110,6 +110,22 @@ export interface ConsentServer {
 }
 
 const MAX_BODY = 8 * 1024
+
+/**
+ * Hono's bodyLimit, with the same rules, but a body whose Content-Length states its size is judged
+ * by that header without touching `c.req.raw.body`: reading it makes @hono/node-server build a
+ * whole Request and stream the body through web streams, where `c.req.text()` reads it straight
+ * from Node (measured: about a third of the server's time for each receipt).
+ */
+const limitBody = (maxSize: number, onError: (c: Context) => Response): MiddlewareHandler => {
+  const streamed = bodyLimit({ maxSize, onError })
+  return (c, next) => {
+    const length = c.req.header('content-length')
+    if (length == null || c.req.header('transfer-encoding') != null) return streamed(c, next)
+    if (Number.parseInt(length, 10) > maxSize) return Promise.resolve(onError(c))
+    return next()
+  }
+}
 
 /** At most this many subjects a bulk lookup; a subject is at most 1024 characters, as in a receipt's token. */
 const MAX_LOOKUP = 10_000
@@ -352,7 +368,7 @@ export const createConsentServer = ({
   )
   app.post(
     '/receipts',
-    bodyLimit({ maxSize: MAX_BODY, onError: (c) => fail(c, 413, `a receipt is at most ${MAX_BODY} bytes`) }),
+    limitBody(MAX_BODY, (c) => fail(c, 413, `a receipt is at most ${MAX_BODY} bytes`)),
     async (c) => {
       const origin = c.req.header('origin')
       if (origin != null && !origins.includes(origin)) return fail(c, 403, 'origin not allowed')
@@ -414,10 +430,7 @@ export const createConsentServer = ({
   // order asked, null where none is stored; one query, whatever the count.
   app.post(
     '/subjects/lookup',
-    bodyLimit({
-      maxSize: MAX_LOOKUP_BODY,
-      onError: (c) => fail(c, 413, `subjects: a lookup is at most ${MAX_LOOKUP_BODY} bytes`),
-    }),
+    limitBody(MAX_LOOKUP_BODY, (c) => fail(c, 413, `subjects: a lookup is at most ${MAX_LOOKUP_BODY} bytes`)),
     async (c) => {
       const body = await bodyOf(c, validateLookup, 'lookup')
       if (body instanceof Response) return body

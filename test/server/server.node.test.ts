@@ -1,11 +1,14 @@
 // consentry/server against PGlite in `npm test`, and against a real PostgreSQL server when
 // DATABASE_URL is set (.ci/run starts one). One database per file: PGlite takes seconds to start.
+import { request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   createConsentServer,
   migrate,
   openDatabase,
   pruneReceipts,
+  serve,
   signRecipientToken,
   verifyRecipientToken,
   type ConsentServer,
@@ -1149,6 +1152,37 @@ describe('hostile and malformed requests', () => {
     const response = await send()
     expect(response.status).toBe(status)
     expect(await count()).toBe(0)
+  })
+
+  it('served by Node, judges a body by its Content-Length or, without one, by what arrives', async () => {
+    const listening = serve(server(), { port: 0 })
+    await new Promise((ready) => listening.once('listening', ready))
+    const { port } = listening.address() as AddressInfo
+    const send = (body: string, chunked: boolean) =>
+      new Promise<number>((done, failed) => {
+        const headers: Record<string, string | number> = { 'content-type': 'application/json', origin: ORIGIN }
+        if (!chunked) headers['content-length'] = Buffer.byteLength(body)
+        const sending = httpRequest({ host: '127.0.0.1', port, path: '/consent/receipts', method: 'POST', headers })
+        sending.on('response', (response) => {
+          response.resume()
+          done(response.statusCode!)
+        })
+        sending.on('error', failed)
+        // Written in two parts: without a length, Node sends them chunked.
+        sending.write(body.slice(0, 10))
+        sending.end(body.slice(10))
+      })
+    try {
+      const big = JSON.stringify(receipt({ url: 'x'.repeat(9000) }))
+      expect(await send(big, false)).toBe(413)
+      expect(await send(big, true)).toBe(413)
+      expect(await count()).toBe(0)
+      expect(await send(JSON.stringify(receipt()), false)).toBe(201)
+      expect(await send(JSON.stringify(receipt({ receiptId: uuid(2) })), true)).toBe(201)
+      expect(await count()).toBe(2)
+    } finally {
+      await new Promise((closed) => listening.close(closed))
+    }
   })
 
   it('never answers a generated path or body with a server error', async () => {
