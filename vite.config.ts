@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
 import { minify } from 'terser'
@@ -77,6 +78,16 @@ const external = [/^preact/, 'nanostores', 'js-cookie']
 // never loads a chunk of another release; consentry.js keeps the one stable name a site includes.
 // Each chunk build writes a manifest; the core's build reads the names it loads from them.
 const HASHED = '[name].[hash].js'
+// The language chunks share one hash, of every locale's source: the UI chunk names each of them,
+// and forty-odd different hashes cost it some 300 bytes brotli where one repeated hash costs none.
+const LOCALES = 'src/i18n/locales'
+const localesHash = createHash('sha256')
+for (const name of readdirSync(LOCALES).sort()) localesHash.update(name).update(readFileSync(`${LOCALES}/${name}`))
+const LOCALES_HASH = localesHash.digest('base64url').slice(0, 8)
+const uiChunkName = (chunk: { facadeModuleId: string | null }) =>
+  chunk.facadeModuleId?.includes('/src/i18n/locales/')
+    ? `consentry-ui-[name].${LOCALES_HASH}.js`
+    : 'consentry-ui-[name].[hash].js'
 const chunkFile = (manifest: string) => {
   const path = `dist/.vite/${manifest}.json`
   let text: string
@@ -130,7 +141,7 @@ const builds: Record<string, BuildEnvironmentOptions> = {
       // entry, which exports them: a first visit fetches one file, not two.
       preserveEntrySignatures: 'allow-extension',
       // Loaded by browsers, not bundlers: minify fully (lib mode keeps ES output readable).
-      output: { minify: true, entryFileNames: HASHED, chunkFileNames: 'consentry-ui-[name].[hash].js' },
+      output: { minify: true, entryFileNames: HASHED, chunkFileNames: uiChunkName },
     },
   },
   'cdn-receipts': {

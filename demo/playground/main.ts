@@ -10,7 +10,11 @@ import { rangeOfPath } from './path'
 import { PRESETS } from './presets'
 import { npmSnippet, scriptTagSnippet } from './snippet'
 
-const LANGUAGES = ['en', 'da', 'de', 'es', 'fi', 'fr', 'it', 'nl', 'pl', 'pt', 'sv', 'ar', 'he']
+// The bundled languages (docs/i18n.md), each shown by its own name.
+const LANGUAGES = (
+  'en bg cs da de el es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv ' +
+  'nb is ca eu gl tr uk sr bs mk sq ar he ja ko zh zh-Hant hi id vi th pt-BR'
+).split(' ')
 // The preview's own cookie: its decisions stay out of the demo's other parts.
 const PREVIEW_COOKIE = 'consentry-playground'
 
@@ -31,7 +35,10 @@ if (page.get('theme')) document.documentElement.dataset.theme = page.get('theme'
 const dark = page.get('theme') ? page.get('theme') == 'dark' : matchMedia('(prefers-color-scheme: dark)').matches
 if (dark) document.documentElement.dataset.theme = 'dark'
 for (const [name, { label }] of Object.entries(PRESETS)) pickers.preset.add(new Option(label, name))
-for (const code of LANGUAGES) pickers.language.add(new Option(code, code))
+for (const code of LANGUAGES) {
+  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code)
+  pickers.language.add(new Option(`${code} · ${name}`, code))
+}
 
 type Checked = { config: Record<string, unknown> } | { error: string; path?: string }
 

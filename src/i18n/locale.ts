@@ -1,17 +1,29 @@
-/** Languages with bundled texts besides English; each is a chunk loaded only when chosen. */
-export const LANGUAGES = ['de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'cs', 'sk', 'ar', 'he'] as const
 const RIGHT_TO_LEFT = ['ar', 'he', 'fa', 'ur']
 
+// Tags whose texts are another tag's: Chinese of Taiwan, Hong Kong and Macao is written in
+// Traditional characters; Norwegian (`no`) and Nynorsk readers are given Bokmål.
+const ALIASES = new Map([
+  ['zh-tw', 'zh-hant'],
+  ['zh-hk', 'zh-hant'],
+  ['zh-mo', 'zh-hant'],
+  ['no', 'nb'],
+  ['nn', 'nb'],
+])
+
 /**
- * The first candidate (config, page, browser, in that order) that has texts: its exact code
- * (`pt-br`), else its base language (`pt`), else English.
+ * The first candidate (config, page, browser, in that order) that has texts, looked up as RFC 4647
+ * does: the whole tag (`pt-br`), then without its last subtag (`zh-hant-tw` → `zh-hant` → `zh`),
+ * each also through its alias (`zh-tw` → `zh-hant`); else English.
  */
 export const pickLocale = (candidates: (string | undefined | null)[], available: readonly string[]) => {
   for (const candidate of candidates) {
-    const code = candidate?.toLowerCase()
-    const base = code?.split('-')[0]
-    if (code && available.includes(code)) return code
-    if (base && available.includes(base)) return base
+    const subtags = candidate?.toLowerCase().replaceAll('_', '-').split('-') ?? []
+    for (let length = subtags.length; length > 0; length--) {
+      const code = subtags.slice(0, length).join('-')
+      if (code && available.includes(code)) return code
+      const alias = ALIASES.get(code)
+      if (alias && available.includes(alias)) return alias
+    }
   }
   return 'en'
 }

@@ -2,9 +2,8 @@ import { own } from '../core/own'
 import type { Config, LocalizedText } from '../core/types'
 import { en, type Messages } from './en'
 import { joinList, type ListPatterns, needsIntl } from './lists'
-import { LANGUAGES, pickLocale } from './locale'
-
-const bundled = import.meta.glob<{ default: Partial<Messages> }>('./locales/*.ts')
+import { bundled, LANGUAGES } from './bundled'
+import { pickLocale } from './locale'
 
 /** The texts of one language: built-in English, the bundled translation, the config's own. */
 export interface Texts {
@@ -35,7 +34,8 @@ export const loadTexts = async (config: Config, doc: Document): Promise<Texts> =
     ['en', ...LANGUAGES, ...Object.keys(custom).map((code) => code.toLowerCase())],
   )
   const base = lang.split('-')[0]!
-  const translation = bundled[`./locales/${base}.ts`]
+  // A config's own language (`de-at`, `zh-tw`) is drawn on the bundled texts it falls back to.
+  const translation = bundled[`./locales/${pickLocale([lang], LANGUAGES)}.ts`]
   // A language chunk that fails to load leaves English in its place.
   const translated =
     translation &&

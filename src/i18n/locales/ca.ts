@@ -1,0 +1,50 @@
+import type { Messages } from '../en'
+
+export default {
+  title: 'Valorem la vostra privadesa',
+  text: 'Fem servir galetes perquè aquest lloc funcioni. Amb el vostre consentiment, també les fem servir {purposes}. Podeu canviar la vostra elecció en qualsevol moment. Llegiu la nostra {policy}.',
+  policy: 'política de galetes',
+  acceptAll: 'Accepta-ho tot',
+  rejectAll: 'Rebutja-ho tot',
+  manage: 'Gestiona les preferències',
+  preferencesTitle: 'Preferències de privadesa',
+  preferencesText:
+    'Trieu quines galetes podem fer servir. Les galetes essencials sempre estan actives perquè el lloc les necessita.',
+  save: 'Desa les preferències',
+  close: 'Tanca',
+  alwaysOn: 'Sempre actives',
+  details: 'Serveis i galetes',
+  cookie: 'Galeta',
+  purpose: 'Finalitat',
+  duration: 'Durada',
+  settings: 'Configuració de galetes',
+  essential: 'Essencials',
+  'essential.text':
+    'Necessàries perquè el lloc funcioni: seguretat, distribució de càrrega i recordar aquesta elecció.',
+  analytics: 'Analítiques',
+  'analytics.text': 'Ens ajuden a entendre com fan servir el lloc els visitants, per poder millorar-lo.',
+  marketing: 'Màrqueting',
+  'marketing.text': 'Serveixen per mostrar-vos anuncis rellevants i mesurar les nostres campanyes.',
+  'click-tracking': 'Seguiment de clics als correus',
+  'click-tracking.text':
+    'Ens mostra quins enllaços dels nostres correus obriu, per enviar-vos missatges més rellevants.',
+  gpc: 'El vostre navegador envia el senyal Global Privacy Control i el respectem: no venem ni compartim les vostres dades personals tret que ho activeu aquí.',
+  optOutText:
+    'Fem servir galetes perquè aquest lloc funcioni i {purposes}. Podeu oposar-vos en qualsevol moment a la venda o la compartició de les vostres dades personals. Llegiu la nostra {policy}.',
+  doNotSell: 'No vendre ni compartir la meva informació personal',
+  ok: 'D’acord',
+  noticeText: 'Fem servir galetes perquè aquest lloc funcioni i {purposes}. Llegiu la nostra {policy}.',
+  placeholder:
+    'Aquest contingut de {service} només es carrega quan el permeteu, perquè pot instal·lar galetes de {category}.',
+  load: 'Carrega {service}',
+  partlyOn: 'Parcialment actives',
+  essentialOnlyText: 'Només fem servir les galetes que aquest lloc necessita per funcionar. Llegiu la nostra {policy}.',
+  'analytics.purpose': 'per entendre com es fa servir el lloc',
+  'marketing.purpose': 'per personalitzar els anuncis',
+  'click-tracking.purpose': 'per veure quins enllaços dels nostres correus obriu',
+  otherPurpose: 'per a {category}',
+  noCookies: 'No hi ha cap galeta indicada.',
+  'list.pair': '{0} i {1}',
+  'list.middle': '{0}, {1}',
+  'list.end': '{0} i {1}',
+} satisfies Messages

@@ -1,0 +1,50 @@
+import type { Messages } from '../en'
+
+export default {
+  title: 'Confidențialitatea dvs. contează pentru noi',
+  text: 'Folosim cookie-uri pentru funcționarea acestui site. Cu consimțământul dvs., le folosim și {purposes}. Vă puteți schimba alegerea oricând. Citiți {policy}.',
+  policy: 'politica noastră privind cookie-urile',
+  acceptAll: 'Acceptă tot',
+  rejectAll: 'Respinge tot',
+  manage: 'Gestionează preferințele',
+  preferencesTitle: 'Preferințe de confidențialitate',
+  preferencesText:
+    'Alegeți ce cookie-uri putem folosi. Cookie-urile esențiale sunt mereu active, deoarece site-ul are nevoie de ele.',
+  save: 'Salvează preferințele',
+  close: 'Închide',
+  alwaysOn: 'Mereu active',
+  details: 'Servicii și cookie-uri',
+  cookie: 'Cookie',
+  purpose: 'Scop',
+  duration: 'Durată',
+  settings: 'Setări cookie-uri',
+  essential: 'Esențiale',
+  'essential.text':
+    'Necesare pentru funcționarea site-ului: securitate, echilibrarea încărcării și memorarea acestei alegeri.',
+  analytics: 'Analiză',
+  'analytics.text': 'Ne ajută să înțelegem cum folosesc vizitatorii site-ul, ca să îl putem îmbunătăți.',
+  marketing: 'Marketing',
+  'marketing.text': 'Folosite pentru a vă afișa reclame relevante și pentru a măsura campaniile noastre.',
+  'click-tracking': 'Urmărirea clicurilor din e-mailuri',
+  'click-tracking.text':
+    'Ne arată ce linkuri din e-mailurile noastre deschideți, ca să vă trimitem mesaje mai relevante.',
+  gpc: 'Browserul dvs. trimite semnalul Global Privacy Control și îl respectăm: nu vindem și nu partajăm datele dvs. personale decât dacă activați acest lucru aici.',
+  optOutText:
+    'Folosim cookie-uri pentru funcționarea acestui site și {purposes}. Vă puteți opune oricând vânzării sau partajării datelor dvs. personale. Citiți {policy}.',
+  doNotSell: 'Nu vindeți și nu partajați informațiile mele personale',
+  ok: 'OK',
+  noticeText: 'Folosim cookie-uri pentru funcționarea acestui site și {purposes}. Citiți {policy}.',
+  placeholder:
+    'Acest conținut de la {service} se încarcă doar după ce îl permiteți, deoarece poate seta cookie-uri de tip {category}.',
+  load: 'Încarcă {service}',
+  partlyOn: 'Parțial active',
+  essentialOnlyText: 'Folosim doar cookie-urile de care acest site are nevoie pentru a funcționa. Citiți {policy}.',
+  'analytics.purpose': 'pentru a înțelege cum este folosit site-ul',
+  'marketing.purpose': 'pentru a personaliza reclamele',
+  'click-tracking.purpose': 'pentru a vedea ce linkuri din e-mailurile noastre deschideți',
+  otherPurpose: 'pentru {category}',
+  noCookies: 'Nu sunt enumerate cookie-uri.',
+  'list.pair': '{0} și {1}',
+  'list.middle': '{0}, {1}',
+  'list.end': '{0} și {1}',
+} satisfies Messages
