@@ -1,6 +1,6 @@
 // npm run screenshots: the demo in headless Chromium, banner and preferences, light and dark, the
-// CRM frontend, and
-// at phone width, written to docs/screenshots/ for the README. Needs a build (npm run build).
+// CRM frontend, the playground, and at phone width (Arabic, Japanese and Greek too), written to
+// docs/screenshots/ for the README. Needs a build (npm run build).
 import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright'
@@ -29,6 +29,10 @@ const shots = [
   // After a decision: the settings button, a small icon in the bottom corner.
   { name: 'settings-button', query: '?theme=light', viewport: { width: 1280, height: 720 }, decide: true },
   { name: 'phone-settings-button', query: '?theme=light', viewport: { width: 390, height: 844 }, decide: true },
+  // Three scripts at phone width: Arabic (right to left), Japanese, Greek.
+  { name: 'phone-banner-ar', query: '?theme=light&lang=ar', viewport: { width: 360, height: 740 } },
+  { name: 'phone-banner-ja', query: '?theme=light&lang=ja', viewport: { width: 360, height: 740 } },
+  { name: 'phone-banner-el', query: '?theme=light&lang=el', viewport: { width: 360, height: 740 } },
   // The CRM frontend (npm import): its settings page with the banner, light and dark.
   {
     name: 'crm-light',
@@ -68,7 +72,8 @@ try {
     await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: shot.colorScheme ?? 'light' })
     await page.goto(`http://127.0.0.1:${port}${shot.path ?? '/site/'}${shot.query}`)
     const where = shot.inFrame ? page.frameLocator(shot.inFrame) : page
-    await where.getByRole('button', { name: 'Manage preferences' }).waitFor()
+    // Any language: the banner's first button.
+    await where.locator('[data-consentry] .banner button').first().waitFor()
     if (shot.preferences) {
       await page.getByRole('button', { name: 'Manage preferences' }).click()
       await page.getByRole('switch', { name: 'Analytics' }).click()

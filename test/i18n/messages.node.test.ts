@@ -1,5 +1,6 @@
 // The bundled translations, checked by machine: every key of the English texts and no other, the
 // same placeholders, and a "Reject all" as plain and as long as "Accept all".
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { en } from '../../src/i18n/en'
 import { joinList } from '../../src/i18n/lists'
@@ -60,4 +61,12 @@ describe('bundled translations', () => {
       }
     },
   )
+
+  it('are each in both tables of docs/i18n.md', () => {
+    const doc = readFileSync(new URL('../../docs/i18n.md', import.meta.url), 'utf8')
+    for (const language of LANGUAGES) {
+      const rows = doc.split('\n').filter((line) => line.startsWith(`| ${language} |`))
+      expect(rows.length, language).toBe(2)
+    }
+  })
 })

@@ -1,0 +1,96 @@
+// Each bundled language through the built script tag, as a site serves it: a page whose
+// <html lang> names the language, in a frame as wide as a small phone. The banner and the
+// preferences speak that language, nothing is wider than the screen or clipped, the shadow
+// root's content carries lang and dir, and axe finds nothing.
+import type axe from 'axe-core'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { en } from '../../src/i18n/en'
+import { LANGUAGES } from '../../src/i18n/bundled'
+import { isRightToLeft } from '../../src/i18n/locale'
+import { clearCookies, closeFrames, finishAnimations, labelOf, servePage } from '../support/browser'
+import { inlineConfig, uiRoot, visit } from '../support/pages'
+
+const translations = import.meta.glob<{ default: typeof en }>('../../src/i18n/locales/*.ts', { eager: true })
+const messagesOf = (language: string) =>
+  language == 'en' ? en : translations[`../../src/i18n/locales/${language}.ts`]!.default
+
+const WIDTH = 320
+// No titles of its own: the bundled texts name the categories.
+const config = {
+  revision: 1,
+  policyUrl: '/privacy',
+  categories: {
+    essential: { required: true },
+    analytics: { services: { ga: { title: 'Google Analytics', cookies: ['_ga'] } } },
+    marketing: {},
+    'click-tracking': {},
+  },
+}
+
+beforeEach(clearCookies)
+afterEach(closeFrames)
+
+/** What overflows the screen or its own box in `scope`: an element past either edge, a clipped label. */
+const overflowing = (scope: Element) => {
+  const found: string[] = []
+  for (const element of scope.querySelectorAll('*')) {
+    const box = element.getBoundingClientRect()
+    if (!box.width) continue
+    const name = `${element.localName}.${element.className} "${element.textContent?.slice(0, 30)}"`
+    if (box.left < -0.5 || box.right > WIDTH + 0.5) found.push(`${name}: ${box.left}–${box.right}`)
+    if (element.localName == 'button' && element.scrollWidth > element.clientWidth + 1)
+      found.push(`${name}: clipped, ${element.scrollWidth} > ${element.clientWidth}`)
+  }
+  return found
+}
+
+const violations = async (win: Window & Record<string, any>, doc: Document) => {
+  const { violations } = await (win.axe as typeof axe).run(doc, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  })
+  return violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)
+}
+
+describe('every bundled language through the script tag at 320 px', () => {
+  it.each(['en', ...LANGUAGES])(
+    '%s: the banner and the preferences in that language, fitting the screen',
+    async (language) => {
+      const messages = messagesOf(language)
+      const url = await servePage(
+        `<!doctype html><html lang="${language}"><head><title>Page</title>${inlineConfig(config)}` +
+          '<script src="/__dist/consentry.js"></script></head><body><main><h1>Page</h1></main>' +
+          '<script src="/node_modules/axe-core/axe.min.js"></script></body></html>',
+      )
+      const { win, doc } = await visit(url, { width: WIDTH, height: 640 })
+      await expect.poll(() => uiRoot(doc)?.querySelector('.banner button')).toBeTruthy()
+      const root = uiRoot(doc)!
+      const content = root.querySelector('.root')!
+      expect(content.getAttribute('lang')).toBe(language)
+      expect(content.getAttribute('dir')).toBe(isRightToLeft(language) ? 'rtl' : 'ltr')
+
+      const labels = () => [...root.querySelectorAll('.banner button')].map(labelOf)
+      await expect
+        .poll(labels)
+        .toEqual(expect.arrayContaining([messages.acceptAll, messages.rejectAll, messages.manage]))
+      if (language != 'en') {
+        for (const english of [en.acceptAll, en.rejectAll, en.manage]) expect(labels()).not.toContain(english)
+        expect(root.querySelector('.banner h2')!.textContent).toBe(messages.title)
+      }
+      finishAnimations(root)
+      expect(overflowing(root.querySelector('.banner')!)).toEqual([])
+      await expect.poll(() => typeof win.axe).toBe('object')
+      expect(await violations(win, doc)).toEqual([])
+
+      const manage = [...root.querySelectorAll('.banner button')].find((button) => labelOf(button) == messages.manage)
+      ;(manage as HTMLElement).click()
+      await expect.poll(() => root.querySelector('dialog')?.open).toBe(true)
+      await expect.poll(() => root.querySelectorAll('dialog .category').length).toBe(4)
+      const dialog = root.querySelector('dialog')!
+      expect(dialog.textContent).toContain(messages.save)
+      expect(dialog.textContent).toContain(messages['click-tracking'])
+      finishAnimations(root)
+      expect(overflowing(dialog)).toEqual([])
+      expect(await violations(win, doc)).toEqual([])
+    },
+  )
+})
