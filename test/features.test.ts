@@ -141,7 +141,7 @@ describe('Global Privacy Control', () => {
 
   it('says in every bundled language that the signal is honoured', async () => {
     const { en } = await import('../src/i18n/en')
-    const { LANGUAGES } = await import('../src/i18n/bundled')
+    const LANGUAGES = (await import('../src/i18n/bundled')).bundledLanguages()
     for (const language of LANGUAGES) {
       const { default: messages } = await import(`../src/i18n/locales/${language}.ts`)
       expect(messages.gpc, language).toMatch(/Global Privacy Control/)

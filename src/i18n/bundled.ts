@@ -8,4 +8,7 @@ export const bundled = import.meta.glob<{ default: Partial<Messages> }>('./local
  * lower-case tag. `zh` is Simplified Chinese, `zh-hant` Traditional, `pt` European Portuguese,
  * `pt-br` Brazilian, `sr` Serbian in Cyrillic (CLDR's default script).
  */
-export const LANGUAGES = Object.keys(bundled).map((path) => path.slice('./locales/'.length, -'.ts'.length))
+export const bundledLanguages = () =>
+  // A function, not a constant: the UI chunk's top level runs no code a hostile page can break
+  // (an `Array.prototype.map` that throws), so that the validator in it still loads.
+  Object.keys(bundled).map((path) => path.slice('./locales/'.length, -'.ts'.length))

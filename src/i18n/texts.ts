@@ -2,7 +2,7 @@ import { own } from '../core/own'
 import type { Config, LocalizedText } from '../core/types'
 import { en, type Messages } from './en'
 import { joinList, type ListPatterns, needsIntl } from './lists'
-import { bundled, LANGUAGES } from './bundled'
+import { bundled, bundledLanguages } from './bundled'
 import { pickLocale } from './locale'
 
 /** The texts of one language: built-in English, the bundled translation, the config's own. */
@@ -29,13 +29,14 @@ const forLanguage = <T>(record: Readonly<Record<string, T>> | undefined, code: s
 /** Choose the language (config, `<html lang>`, browser) and load its texts. */
 export const loadTexts = async (config: Config, doc: Document): Promise<Texts> => {
   const custom = config.texts ?? {}
+  const languages = bundledLanguages()
   const lang = pickLocale(
     [config.language, doc.documentElement.lang, ...(doc.defaultView?.navigator.languages ?? [])],
-    ['en', ...LANGUAGES, ...Object.keys(custom).map((code) => code.toLowerCase())],
+    ['en', ...languages, ...Object.keys(custom).map((code) => code.toLowerCase())],
   )
   const base = lang.split('-')[0]!
   // A config's own language (`de-at`, `zh-tw`) is drawn on the bundled texts it falls back to.
-  const translation = bundled[`./locales/${pickLocale([lang], LANGUAGES)}.ts`]
+  const translation = bundled[`./locales/${pickLocale([lang], languages)}.ts`]
   // A language chunk that fails to load leaves English in its place.
   const translated =
     translation &&

@@ -5,10 +5,12 @@
 import type axe from 'axe-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { en } from '../../src/i18n/en'
-import { LANGUAGES } from '../../src/i18n/bundled'
+import { bundledLanguages } from '../../src/i18n/bundled'
 import { isRightToLeft } from '../../src/i18n/locale'
 import { clearCookies, closeFrames, finishAnimations, labelOf, servePage } from '../support/browser'
 import { inlineConfig, uiRoot, visit } from '../support/pages'
+
+const LANGUAGES = bundledLanguages()
 
 const translations = import.meta.glob<{ default: typeof en }>('../../src/i18n/locales/*.ts', { eager: true })
 const messagesOf = (language: string) =>

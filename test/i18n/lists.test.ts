@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { withDefaults } from '../../src/core/defaults'
 import type { ConsentryConfig } from '../../src/core/types'
-import { LANGUAGES } from '../../src/i18n/bundled'
+import { bundledLanguages } from '../../src/i18n/bundled'
 import { joinList } from '../../src/i18n/lists'
 import { loadTexts } from '../../src/i18n/texts'
+
+const LANGUAGES = bundledLanguages()
 
 const textsIn = (language: string, texts: NonNullable<ConsentryConfig['texts']> = {}) =>
   loadTexts(withDefaults({ revision: 1, language, categories: { essential: { required: true } }, texts }), document)

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { format } from '../../src/i18n/format'
-import { LANGUAGES } from '../../src/i18n/bundled'
+import { bundledLanguages } from '../../src/i18n/bundled'
 import { isRightToLeft, pickLocale } from '../../src/i18n/locale'
+
+const LANGUAGES = bundledLanguages()
 
 const available = ['en', ...LANGUAGES]
 
