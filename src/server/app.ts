@@ -354,18 +354,27 @@ export const createConsentServer = ({
     c.header('set-cookie', [pair, ...attributes.filter(Boolean)].join('; '))
   }
 
-  app.use(
-    '/receipts',
-    cors({
-      origin: origins,
-      allowMethods: ['POST'],
-      allowHeaders: ['content-type'],
-      credentials: !!consentCookie,
-      // A page's sender waits as long as a 429 says.
-      exposeHeaders: ['retry-after'],
-      maxAge: 86400,
-    }),
-  )
+  const preflight = cors({
+    origin: origins,
+    allowMethods: ['POST'],
+    allowHeaders: ['content-type'],
+    credentials: !!consentCookie,
+    // A page's sender waits as long as a 429 says.
+    exposeHeaders: ['retry-after'],
+    maxAge: 86400,
+  })
+  // The POST itself gets the headers Hono's cors would give it, set before the handler answers:
+  // cors sets them on a response of its own and Hono then copies them into the handler's, which
+  // on Node makes full web Responses of both.
+  app.use('/receipts', (c, next) => {
+    if (c.req.method == 'OPTIONS') return preflight(c, next)
+    const origin = c.req.header('origin')
+    if (origin != null && origins.includes(origin)) c.header('access-control-allow-origin', origin)
+    if (consentCookie) c.header('access-control-allow-credentials', 'true')
+    c.header('access-control-expose-headers', 'retry-after')
+    c.header('vary', 'Origin')
+    return next()
+  })
   app.post(
     '/receipts',
     limitBody(MAX_BODY, (c) => fail(c, 413, `a receipt is at most ${MAX_BODY} bytes`)),

@@ -305,6 +305,25 @@ describe('POST /consent/receipts', () => {
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
   })
 
+  it('gives a POST from an allowed origin its CORS headers whatever it answers, and a foreign one none', async () => {
+    for (const [body, status] of [
+      [receipt(), 201],
+      [receipt(), 200],
+      ['{', 400],
+      [receipt({ url: 'x'.repeat(9000) }), 413],
+    ] as const) {
+      const response = await post(body)
+      expect(response.status).toBe(status)
+      expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN)
+      expect(response.headers.get('access-control-expose-headers')).toBe('retry-after')
+      expect(response.headers.get('vary')).toBe('Origin')
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull()
+    }
+    const foreign = await post(receipt({ receiptId: uuid(2) }), { origin: 'https://evil.example' })
+    expect(foreign.status).toBe(403)
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
   it('sets the consent cookie again as an HTTP cookie when asked to', async () => {
     const withCookie = createConsentServer({
       db,
