@@ -74,6 +74,18 @@ if (command == 'prune') {
     trustedProxies: list(process.env.TRUSTED_PROXIES),
   }
   const db = await openDatabase(location)
+  // The lines of one turn of the event loop go out in one write: to a pipe, each write is a
+  // system call that waits.
+  let pending = ''
+  const flush = () => {
+    if (!pending) return
+    process.stdout.write(pending)
+    pending = ''
+  }
+  const log = (entry) => {
+    if (!pending) setImmediate(flush)
+    pending += `${JSON.stringify(entry)}\n`
+  }
   let server
   try {
     server = createConsentServer({
@@ -82,7 +94,7 @@ if (command == 'prune') {
       origins: list(process.env.ORIGINS),
       apiKey: process.env.CRM_API_KEY ?? '',
       // One line of JSON a request: route pattern, status, duration (never a value of the request).
-      onRequest: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
+      onRequest: log,
       limits,
       // Prometheus' scraper, with a key of its own; no metrics route without it.
       metricsKey: process.env.METRICS_KEY || undefined,
@@ -98,9 +110,11 @@ if (command == 'prune') {
   // SIGTERM (a deploy, an orchestrator) or Ctrl-C: stop taking connections, answer the requests
   // in flight, then close the database.
   const stop = (signal) => {
+    flush()
     console.log(`consentry server: ${signal}: answering the requests in flight, then stopping`)
     http.close(async () => {
       await db.close()
+      flush()
       console.log('consentry server: stopped')
       process.exit(0)
     })

@@ -101,6 +101,11 @@ describe('consentry-server serve', () => {
       child.kill('SIGTERM')
       expect(await exited).toBe(0)
       expect(out).toContain('consentry server: stopped')
+      // Every request's line written, each before the lines of the stop.
+      const lines = out.split('\n')
+      const requests = lines.filter((each) => each.startsWith('{'))
+      expect(requests).toHaveLength(1 + statuses.length)
+      expect(lines.indexOf(requests.at(-1)!)).toBeLessThan(lines.findIndex((each) => each.includes('SIGTERM')))
     } finally {
       child.kill('SIGKILL')
       rmSync(served, { recursive: true, force: true })
