@@ -3,7 +3,8 @@
 // preferences speak that language, nothing is wider than the screen or clipped, the shadow
 // root's content carries lang and dir, and axe finds nothing.
 import type axe from 'axe-core'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { commands } from 'vitest/browser'
 import { en } from '../../src/i18n/en'
 import { bundledLanguages } from '../../src/i18n/bundled'
 import { isRightToLeft } from '../../src/i18n/locale'
@@ -95,4 +96,38 @@ describe('every bundled language through the script tag at 320 px', () => {
       expect(await violations(win, doc)).toEqual([])
     },
   )
+
+  describe('in opt-out mode, under Global Privacy Control, with a gated embed', () => {
+    beforeAll(() => commands.emulateGpc(true))
+    afterAll(() => commands.emulateGpc(false))
+
+    it.each(['en', ...LANGUAGES])('%s: the opt-out banner, the GPC notice and the placeholder', async (language) => {
+      const messages = messagesOf(language)
+      const optOut = {
+        ...config,
+        regions: { 'US-CA': 'opt-out' },
+        categories: { ...config.categories, marketing: { services: { youtube: { title: 'YouTube' } } } },
+      }
+      const url = await servePage(
+        `<!doctype html><html lang="${language}"><head><title>Page</title>${inlineConfig(optOut)}` +
+          '<script src="/__dist/consentry.js" data-region="US-CA"></script></head><body><main><h1>Page</h1>' +
+          '<iframe data-consent="marketing.youtube" data-src="/__gated/video.html" width="280" height="158" title="A video"></iframe>' +
+          '</main><script src="/node_modules/axe-core/axe.min.js"></script></body></html>',
+      )
+      const { win, doc } = await visit(`${url}?gpc=1`, { width: WIDTH, height: 640 })
+      await expect.poll(() => uiRoot(doc)?.querySelector('.banner .gpc')).toBeTruthy()
+      await expect.poll(() => doc.querySelectorAll('[data-consentry-placeholder]').length).toBe(1)
+      const root = uiRoot(doc)!
+      const banner = root.querySelector('.banner')!
+      expect([...banner.querySelectorAll('button')].map(labelOf)).toContain(messages.doNotSell)
+      expect(banner.querySelector('.gpc')!.textContent).toBe(messages.gpc)
+      const placeholder = doc.querySelector('[data-consentry-placeholder]')!
+      const placeholderText = placeholder.shadowRoot?.textContent ?? placeholder.textContent ?? ''
+      expect(placeholderText).toContain(messages.load.replace('{service}', 'YouTube'))
+      finishAnimations(root)
+      expect(overflowing(banner)).toEqual([])
+      await expect.poll(() => typeof win.axe).toBe('object')
+      expect(await violations(win, doc)).toEqual([])
+    })
+  })
 })
