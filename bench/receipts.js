@@ -1,9 +1,10 @@
-// npm run bench:receipts: a storm of receipts against consentry/server on loopback, with the
-// server killed (SIGKILL) once mid-run and restarted, as a browser outbox would live through it:
-// every sender retries until it gets a 2xx. Once with PGlite, and once with PostgreSQL when
-// DATABASE_URL is set. Prints receipts/s, p50/p99 latency, lost and stored-twice counts, and the
-// rate of a plain INSERT loop on the same kind of database as the limit to compare with.
-// Bounded: BENCH_RECEIPTS receipts (default 20,000), BENCH_SENDERS (50), BENCH_SECONDS (300).
+// npm run bench:receipts: a storm of receipts against consentry/server on loopback, twice on each
+// database: once with the server up throughout (its throughput, against a plain INSERT loop on the
+// same kind of database), and once with the server killed (SIGKILL) mid-run and restarted, as a
+// browser outbox would live through it: every sender retries until it gets a 2xx. On PGlite, and on
+// PostgreSQL too when DATABASE_URL is set. Prints receipts/s, p50/p99 latency, lost and
+// stored-twice counts. Bounded: BENCH_RECEIPTS receipts (default 20,000), BENCH_SENDERS (50),
+// BENCH_SECONDS (300) a run.
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -85,7 +86,7 @@ const post = (port, body) =>
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0
 
-const storm = async (label, database) => {
+const storm = async (label, database, kill) => {
   const port = await freePort()
   let server = await start(database, port)
   const receipts = Array.from({ length: RECEIPTS }, (_, i) => receipt(i))
@@ -96,6 +97,7 @@ const storm = async (label, database) => {
   let next = 0
   let done = 0
   let killed = false
+  let downSeconds = 0
   const deadline = Date.now() + SECONDS * 1000
   const sender = async () => {
     while (next < sends.length && Date.now() < deadline) {
@@ -117,11 +119,13 @@ const storm = async (label, database) => {
         await new Promise((wait) => setTimeout(wait, 50))
       }
       done++
-      if (!killed && done >= sends.length / 2) {
+      if (kill && !killed && done >= sends.length / 2) {
         killed = true
         server.removeAllListeners('exit')
+        const killedAt = performance.now()
         server.kill('SIGKILL')
         server = await start(database, port)
+        downSeconds = (performance.now() - killedAt) / 1000
       }
     }
   }
@@ -146,6 +150,8 @@ const storm = async (label, database) => {
     acknowledged: acknowledged.size,
     stored: rows,
     receiptsPerSecond: Math.round(done / seconds),
+    run: kill ? 'SIGKILL mid-run' : 'up throughout',
+    downSeconds: kill ? downSeconds.toFixed(1) : '–',
     p50: percentile(latencies, 50).toFixed(1),
     p99: percentile(latencies, 99).toFixed(1),
     lost,
@@ -179,29 +185,33 @@ const pglite = () => {
 }
 const results = []
 try {
-  results.push({ ...(await storm('PGlite', pglite())), insertLoop: await insertLoop(pglite()) })
+  const loop = await insertLoop(pglite())
+  for (const kill of [false, true]) results.push({ ...(await storm('PGlite', pglite(), kill)), insertLoop: loop })
   if (process.env.DATABASE_URL) {
-    const db = await openDatabase(process.env.DATABASE_URL)
-    await db.query('TRUNCATE consentry_latest, consentry_receipts')
-    await db.close()
-    results.push({
-      ...(await storm('PostgreSQL', process.env.DATABASE_URL)),
-      insertLoop: await insertLoop(process.env.DATABASE_URL),
-    })
+    const loop = await insertLoop(process.env.DATABASE_URL)
+    for (const kill of [false, true]) {
+      const db = await openDatabase(process.env.DATABASE_URL)
+      await db.query('TRUNCATE consentry_latest, consentry_receipts')
+      await db.close()
+      results.push({ ...(await storm('PostgreSQL', process.env.DATABASE_URL, kill)), insertLoop: loop })
+    }
   }
 } finally {
   agent.destroy()
   for (const folder of folders) rmSync(folder, { recursive: true, force: true })
 }
-console.log(`\n${RECEIPTS} receipts (10 % sent twice) from ${SENDERS} concurrent senders, server killed once mid-run\n`)
+console.log(`\n${RECEIPTS} receipts (10 % sent twice) from ${SENDERS} concurrent senders\n`)
 console.log(
-  '| database | receipts/s | p50 ms | p99 ms | acknowledged | stored | lost | stored twice | plain INSERT loop/s | ratio (goal ≥ 0.7) |',
+  '| database | run | receipts/s | restart s | p50 ms | p99 ms | acknowledged | stored | lost | stored twice | plain INSERT loop/s | ÷ loop |',
 )
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 for (const r of results) {
   const ratio = r.receiptsPerSecond / r.insertLoop
+  // The goal (≥ 0.7× the loop) is the server's throughput: the run it is up throughout.
+  let goal = ''
+  if (r.downSeconds == '–') goal = ratio >= 0.7 ? ' (goal ≥ 0.7: met)' : ' (goal ≥ 0.7: not met)'
   console.log(
-    `| ${r.label} | ${r.receiptsPerSecond} | ${r.p50} | ${r.p99} | ${r.acknowledged} | ${r.stored} | ${r.lost} | ${r.storedTwice} | ${r.insertLoop} | ${ratio.toFixed(2)} ${ratio >= 0.7 ? 'met' : 'not met'} |`,
+    `| ${r.label} | ${r.run} | ${r.receiptsPerSecond} | ${r.downSeconds} | ${r.p50} | ${r.p99} | ${r.acknowledged} | ${r.stored} | ${r.lost} | ${r.storedTwice} | ${r.insertLoop} | ${ratio.toFixed(2)}${goal} |`,
   )
   if (!r.complete) console.log(`  ${r.label}: stopped at the ${SECONDS} s bound before every send was acknowledged`)
 }
