@@ -24,7 +24,11 @@ const config = {
   policyUrl: '/privacy',
   categories: {
     essential: { required: true },
-    analytics: { services: { ga: { title: 'Google Analytics', cookies: ['_ga'] } } },
+    analytics: {
+      services: {
+        ga: { title: 'Google Analytics', cookies: [{ name: '_ga', purpose: 'Visitor id', duration: '2 years' }] },
+      },
+    },
     marketing: {},
     'click-tracking': {},
   },
@@ -91,6 +95,10 @@ describe('every bundled language through the script tag at 320 px', () => {
       const dialog = root.querySelector('dialog')!
       expect(dialog.textContent).toContain(messages.save)
       expect(dialog.textContent).toContain(messages['click-tracking'])
+      // The services and their cookie tables open too.
+      for (const details of dialog.querySelectorAll('details')) details.open = true
+      await expect.poll(() => dialog.querySelectorAll('table').length).toBeGreaterThan(0)
+      expect(dialog.textContent).toContain(messages.duration)
       finishAnimations(root)
       expect(overflowing(dialog)).toEqual([])
       expect(await violations(win, doc)).toEqual([])
@@ -129,5 +137,26 @@ describe('every bundled language through the script tag at 320 px', () => {
       await expect.poll(() => typeof win.axe).toBe('object')
       expect(await violations(win, doc)).toEqual([])
     })
+  })
+
+  it.each(['en', ...LANGUAGES])('%s: the notice banner', async (language) => {
+    const messages = messagesOf(language)
+    const notice = { ...config, regions: { US: 'notice' } }
+    const url = await servePage(
+      `<!doctype html><html lang="${language}"><head><title>Page</title>${inlineConfig(notice)}` +
+        '<script src="/__dist/consentry.js" data-region="US"></script></head><body><main><h1>Page</h1></main>' +
+        '<script src="/node_modules/axe-core/axe.min.js"></script></body></html>',
+    )
+    const { win, doc } = await visit(url, { width: WIDTH, height: 640 })
+    await expect.poll(() => uiRoot(doc)?.querySelector('.banner button')).toBeTruthy()
+    const root = uiRoot(doc)!
+    const banner = root.querySelector('.banner')!
+    expect([...banner.querySelectorAll('button')].map(labelOf)).toContain(messages.ok)
+    const [before] = messages.noticeText.split('{purposes}')
+    expect(banner.textContent).toContain(before)
+    finishAnimations(root)
+    expect(overflowing(banner)).toEqual([])
+    await expect.poll(() => typeof win.axe).toBe('object')
+    expect(await violations(win, doc)).toEqual([])
   })
 })
