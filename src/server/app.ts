@@ -115,7 +115,8 @@ const MAX_BODY = 8 * 1024
  * Hono's bodyLimit, with the same rules, but a body whose Content-Length states its size is judged
  * by that header without touching `c.req.raw.body`: reading it makes @hono/node-server build a
  * whole Request and stream the body through web streams, where `c.req.text()` reads it straight
- * from Node (measured: about a third of the server's time for each receipt).
+ * from Node (a profile put building that Request and streaming its body at some 0.6 of the 1.3 ms
+ * the server then spent on a receipt).
  */
 const limitBody = (maxSize: number, onError: (c: Context) => Response): MiddlewareHandler => {
   const streamed = bodyLimit({ maxSize, onError })
