@@ -2,20 +2,16 @@
 // <html lang> names the language, in a frame as wide as a small phone. The banner and the
 // preferences speak that language, nothing is wider than the screen or clipped, the shadow
 // root's content carries lang and dir, and axe finds nothing.
-import type axe from 'axe-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { commands } from 'vitest/browser'
 import { en } from '../../src/i18n/en'
 import { bundledLanguages } from '../../src/i18n/bundled'
 import { isRightToLeft } from '../../src/i18n/locale'
 import { clearCookies, closeFrames, finishAnimations, labelOf, servePage } from '../support/browser'
-import { inlineConfig, uiRoot, visit } from '../support/pages'
+import { messagesOf } from '../support/messages'
+import { inlineConfig, pageViolations, uiRoot, visit } from '../support/pages'
 
 const LANGUAGES = bundledLanguages()
-
-const translations = import.meta.glob<{ default: typeof en }>('../../src/i18n/locales/*.ts', { eager: true })
-const messagesOf = (language: string) =>
-  language == 'en' ? en : translations[`../../src/i18n/locales/${language}.ts`]!.default
 
 const WIDTH = 320
 // No titles of its own: the bundled texts name the categories.
@@ -51,13 +47,6 @@ const overflowing = (scope: Element) => {
   return found
 }
 
-const violations = async (win: Window & Record<string, any>, doc: Document) => {
-  const { violations } = await (win.axe as typeof axe).run(doc, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-  })
-  return violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)
-}
-
 describe('every bundled language through the script tag at 320 px', () => {
   it.each(['en', ...LANGUAGES])(
     '%s: the banner and the preferences in that language, fitting the screen',
@@ -86,7 +75,7 @@ describe('every bundled language through the script tag at 320 px', () => {
       finishAnimations(root)
       expect(overflowing(root.querySelector('.banner')!)).toEqual([])
       await expect.poll(() => typeof win.axe).toBe('object')
-      expect(await violations(win, doc)).toEqual([])
+      expect(await pageViolations(win, doc)).toEqual([])
 
       const manage = [...root.querySelectorAll('.banner button')].find((button) => labelOf(button) == messages.manage)
       ;(manage as HTMLElement).click()
@@ -101,7 +90,7 @@ describe('every bundled language through the script tag at 320 px', () => {
       expect(dialog.textContent).toContain(messages.duration)
       finishAnimations(root)
       expect(overflowing(dialog)).toEqual([])
-      expect(await violations(win, doc)).toEqual([])
+      expect(await pageViolations(win, doc)).toEqual([])
     },
   )
 
@@ -135,7 +124,7 @@ describe('every bundled language through the script tag at 320 px', () => {
       finishAnimations(root)
       expect(overflowing(banner)).toEqual([])
       await expect.poll(() => typeof win.axe).toBe('object')
-      expect(await violations(win, doc)).toEqual([])
+      expect(await pageViolations(win, doc)).toEqual([])
     })
   })
 
@@ -157,6 +146,6 @@ describe('every bundled language through the script tag at 320 px', () => {
     finishAnimations(root)
     expect(overflowing(banner)).toEqual([])
     await expect.poll(() => typeof win.axe).toBe('object')
-    expect(await violations(win, doc)).toEqual([])
+    expect(await pageViolations(win, doc)).toEqual([])
   })
 })

@@ -3,13 +3,11 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { en } from '../../src/i18n/en'
+import { bundledLanguages } from '../../src/i18n/bundled'
 import { joinList } from '../../src/i18n/lists'
+import { messagesOf } from '../support/messages'
 
-const translations = import.meta.glob<{ default: Record<string, string> }>('../../src/i18n/locales/*.ts', {
-  eager: true,
-})
-const LANGUAGES = Object.keys(translations).map((path) => path.replace(/^.*\/(.+)\.ts$/, '$1'))
-const messagesOf = (language: string) => translations[`../../src/i18n/locales/${language}.ts`]!.default
+const LANGUAGES = bundledLanguages()
 const placeholders = (text: string) => (text.match(/\{[^{}]*\}/g) ?? []).sort()
 // Length in what a reader sees: a grapheme of Thai or Devanagari is several code points.
 const graphemes = (text: string) => [...new Intl.Segmenter().segment(text)].length
@@ -24,7 +22,7 @@ describe('bundled translations', () => {
   })
 
   it.each(LANGUAGES)('%s has the placeholders of each English text, no more and no fewer', (language) => {
-    const messages = messagesOf(language)
+    const messages: Record<string, string> = messagesOf(language)
     for (const [key, english] of Object.entries(en))
       expect(placeholders(messages[key] ?? ''), `${language} ${key}`).toEqual(placeholders(english))
   })
@@ -41,7 +39,9 @@ describe('bundled translations', () => {
   })
 
   it.each(LANGUAGES)('%s translates the GPC notice, the opt-out and notice modes and the placeholders', (language) => {
-    const messages = messagesOf(language)
+    const messages: Record<string, string> = messagesOf(language)
+    // The notice names the signal as browsers and regulators do.
+    expect(messages.gpc, language).toMatch(/Global Privacy Control/)
     for (const key of ['gpc', 'optOutText', 'doNotSell', 'noticeText', 'placeholder', 'load', 'essentialOnlyText'])
       expect(messages[key], `${language} ${key}`).not.toBe(en[key as keyof typeof en])
   })
@@ -49,7 +49,7 @@ describe('bundled translations', () => {
   it.each(['en', ...LANGUAGES])(
     '%s joins the purposes with its CLDR list patterns (Intl.ListFormat with full ICU)',
     (language) => {
-      const messages = language == 'en' ? en : messagesOf(language)
+      const messages = messagesOf(language)
       const patterns = { pair: messages['list.pair']!, middle: messages['list.middle']!, end: messages['list.end']! }
       const purposes = ['analytics.purpose', 'marketing.purpose', 'click-tracking.purpose', 'otherPurpose']
       const phrases = purposes.map((key) => messages[key as keyof typeof en]!.replace('{category}', 'X'))

@@ -1,4 +1,5 @@
 // Pages that load the built script tag (dist/consentry.js), with a recorder of what they log.
+import type axe from 'axe-core'
 import { openFrame, requests, servePage } from './browser'
 import { siteConfig } from './configs'
 
@@ -88,3 +89,11 @@ export const uiRoot = (doc: Document) => doc.querySelector('[data-consentry]')?.
 
 /** The gated URLs requested since the request log was last cleared, sorted. */
 export const gatedRequests = async () => (await requests()).filter((url) => url.startsWith('/__gated/')).sort()
+
+/** The WCAG 2.2 AA violations axe-core finds in a served page that loaded axe.min.js. */
+export const pageViolations = async (win: Window & Record<string, any>, doc: Document) => {
+  const { violations } = await (win.axe as typeof axe).run(doc, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  })
+  return violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)
+}
